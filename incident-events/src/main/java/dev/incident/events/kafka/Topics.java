@@ -1,0 +1,41 @@
+package dev.incident.events.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four topics of the platform and the settings they are created with. deploy/local creates the
+ * same set on the local broker; a test compares the two.
+ */
+public final class Topics {
+
+    /** Requests to change an incident, keyed by incident id; written by every service. */
+    public static final String COMMANDS = "incident.commands";
+
+    /** The event log, keyed by incident id; written by incident-core only, kept forever. */
+    public static final String EVENTS = "incident.events";
+
+    /** Accepted, duplicate or rejected, keyed by command id; written by incident-core. */
+    public static final String COMMAND_RESULTS = "incident.command-results";
+
+    /** Records no consumer could process, keyed by their original key, with the error. */
+    public static final String DEAD_LETTER = "incident.dead-letter";
+
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    /** A topic's name and the configuration it must be created with. */
+    public record Spec(String name, Map<String, String> configs) {}
+
+    private static final String WEEK = String.valueOf(Duration.ofDays(7).toMillis());
+    private static final String MONTH = String.valueOf(Duration.ofDays(30).toMillis());
+
+    public static final List<Spec> ALL =
+            List.of(
+                    new Spec(COMMANDS, Map.of("retention.ms", WEEK)),
+                    new Spec(EVENTS, Map.of("retention.ms", "-1", "retention.bytes", "-1")),
+                    new Spec(COMMAND_RESULTS, Map.of("retention.ms", WEEK)),
+                    new Spec(DEAD_LETTER, Map.of("retention.ms", MONTH)));
+
+    private Topics() {}
+}

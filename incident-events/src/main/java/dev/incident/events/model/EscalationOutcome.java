@@ -1,0 +1,8 @@
+package dev.incident.events.model;
+
+/** What happened when somebody was to be paged. */
+public enum EscalationOutcome {
+    PAGED,
+    ACCEPTED,
+    FAILED
+}
