@@ -22,14 +22,24 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class ContractRecords {
 
     private final ContractCodec codec;
+    private final Topics.Names topics;
 
     public ContractRecords(ContractCodec codec) {
+        this(codec, Topics.Names.STANDARD);
+    }
+
+    public ContractRecords(ContractCodec codec, Topics.Names topics) {
         this.codec = codec;
+        this.topics = topics;
+    }
+
+    public Topics.Names topics() {
+        return topics;
     }
 
     public ProducerRecord<String, byte[]> event(EventEnvelope event) {
         var record =
-                new ProducerRecord<>(Topics.EVENTS, event.incidentId(), codec.encodeEvent(event));
+                new ProducerRecord<>(topics.events(), event.incidentId(), codec.encodeEvent(event));
         header(record.headers(), RecordHeaders.EVENT_TYPE, event.type());
         header(record.headers(), RecordHeaders.EVENT_ID, event.eventId().toString());
         header(
@@ -43,7 +53,7 @@ public final class ContractRecords {
     public ProducerRecord<String, byte[]> command(CommandEnvelope command) {
         var record =
                 new ProducerRecord<>(
-                        Topics.COMMANDS, command.incidentId(), codec.encodeCommand(command));
+                        topics.commands(), command.incidentId(), codec.encodeCommand(command));
         header(record.headers(), RecordHeaders.COMMAND_TYPE, command.type());
         header(record.headers(), RecordHeaders.COMMAND_ID, command.commandId().toString());
         return record;
@@ -52,7 +62,7 @@ public final class ContractRecords {
     public ProducerRecord<String, byte[]> result(CommandResult result) {
         var record =
                 new ProducerRecord<>(
-                        Topics.COMMAND_RESULTS,
+                        topics.commandResults(),
                         result.commandId().toString(),
                         codec.encodeResult(result));
         header(record.headers(), RecordHeaders.COMMAND_ID, result.commandId().toString());
@@ -63,9 +73,9 @@ public final class ContractRecords {
      * The dead letter for a record that {@code consumer} could not process: same key, same bytes,
      * same headers, plus what went wrong and where the record was.
      */
-    public static ProducerRecord<String, byte[]> deadLetter(
+    public ProducerRecord<String, byte[]> deadLetter(
             ConsumerRecord<String, byte[]> original, String consumer, Exception error) {
-        var record = new ProducerRecord<>(Topics.DEAD_LETTER, original.key(), original.value());
+        var record = new ProducerRecord<>(topics.deadLetter(), original.key(), original.value());
         original.headers().forEach(h -> record.headers().add(h));
         header(record.headers(), RecordHeaders.DEAD_LETTER_ERROR, error.getClass().getName());
         header(

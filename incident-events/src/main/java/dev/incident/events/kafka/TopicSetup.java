@@ -13,13 +13,14 @@ public final class TopicSetup {
 
     private TopicSetup() {}
 
-    /** Creates each missing topic; returns the names of those it created. */
-    public static List<String> ensure(Admin admin, int partitions, short replicas)
+    /** Creates each missing topic of {@code names}; returns the names of those it created. */
+    public static List<String> ensure(
+            Admin admin, Topics.Names names, int partitions, short replicas)
             throws InterruptedException {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing =
-                    Topics.ALL.stream()
+                    names.specs().stream()
                             .filter(spec -> !existing.contains(spec.name()))
                             .map(
                                     spec ->

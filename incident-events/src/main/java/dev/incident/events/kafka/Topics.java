@@ -24,18 +24,42 @@ public final class Topics {
 
     public static final int DEFAULT_PARTITIONS = 6;
 
-    /** A topic's name and the configuration it must be created with. */
-    public record Spec(String name, Map<String, String> configs) {}
-
     private static final String WEEK = String.valueOf(Duration.ofDays(7).toMillis());
     private static final String MONTH = String.valueOf(Duration.ofDays(30).toMillis());
 
-    public static final List<Spec> ALL =
-            List.of(
-                    new Spec(COMMANDS, Map.of("retention.ms", WEEK)),
-                    new Spec(EVENTS, Map.of("retention.ms", "-1", "retention.bytes", "-1")),
-                    new Spec(COMMAND_RESULTS, Map.of("retention.ms", WEEK)),
-                    new Spec(DEAD_LETTER, Map.of("retention.ms", MONTH)));
+    /** A topic's name and the configuration it must be created with. */
+    public record Spec(String name, Map<String, String> configs) {}
+
+    /**
+     * The names a deployment uses. Production uses {@link #STANDARD}; a prefix gives a test or a
+     * second environment on a shared broker topics of its own.
+     */
+    public record Names(String commands, String events, String commandResults, String deadLetter) {
+
+        public static final Names STANDARD =
+                new Names(COMMANDS, EVENTS, COMMAND_RESULTS, DEAD_LETTER);
+
+        /** The standard names behind {@code prefix} (empty for the standard names). */
+        public static Names withPrefix(String prefix) {
+            return new Names(
+                    prefix + COMMANDS,
+                    prefix + EVENTS,
+                    prefix + COMMAND_RESULTS,
+                    prefix + DEAD_LETTER);
+        }
+
+        /** The four topics with the settings each must be created with. */
+        public List<Spec> specs() {
+            return List.of(
+                    new Spec(commands, Map.of("retention.ms", WEEK)),
+                    new Spec(events, Map.of("retention.ms", "-1", "retention.bytes", "-1")),
+                    new Spec(commandResults, Map.of("retention.ms", WEEK)),
+                    new Spec(deadLetter, Map.of("retention.ms", MONTH)));
+        }
+    }
+
+    /** The standard topics with their settings. */
+    public static final List<Spec> ALL = Names.STANDARD.specs();
 
     private Topics() {}
 }

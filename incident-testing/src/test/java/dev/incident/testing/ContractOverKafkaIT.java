@@ -1,4 +1,4 @@
-package dev.incident.events;
+package dev.incident.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
+import dev.incident.events.ContractSamples;
 import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.command.CommandResult;
 import dev.incident.events.event.EventEnvelope;

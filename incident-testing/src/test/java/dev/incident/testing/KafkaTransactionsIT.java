@@ -1,4 +1,4 @@
-package dev.incident.events;
+package dev.incident.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.incident.events;
+package dev.incident.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import dev.incident.testing.LocalKafka;
 
 /** Clients of the real broker for the contract's integration tests, each on a topic of its own. */
 final class KafkaFixture {

@@ -1,4 +1,4 @@
-package dev.incident.events;
+package dev.incident.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.incident.events.kafka.TopicSetup;
 import dev.incident.events.kafka.Topics;
-import dev.incident.testing.LocalKafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +22,7 @@ class TopicsOnBrokerIT {
     void shouldHaveEveryPlatformTopicWithItsDeclaredSettings() throws Exception {
         try (Admin admin =
                 Admin.create(Map.of("bootstrap.servers", LocalKafka.bootstrapServers()))) {
-            TopicSetup.ensure(admin, Topics.DEFAULT_PARTITIONS, (short) 1);
+            TopicSetup.ensure(admin, Topics.Names.STANDARD, Topics.DEFAULT_PARTITIONS, (short) 1);
 
             var names = Topics.ALL.stream().map(Topics.Spec::name).toList();
             var described = admin.describeTopics(names).allTopicNames().get();
