@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,13 +215,19 @@ public class Demo {
     // --- the entry points -------------------------------------------------------------------
 
     private void slash(String user, String text) throws Exception {
-        Map<String, String> form = Map.of(
-                "token", "demo", "team_id", TEAM, "team_domain", "acme-ops",
-                "channel_id", channel, "channel_name", "incident", "user_id", user,
-                "user_name", user, "command", "/inc", "text", text,
-                "api_app_id", "A0DEMO0001",
-                "response_url", "https://hooks.slack.com/commands/" + TEAM + "/1/demo",
-                "trigger_id", "demo." + UUID.randomUUID());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "demo");
+        form.put("team_id", TEAM);
+        form.put("team_domain", "acme-ops");
+        form.put("channel_id", channel);
+        form.put("channel_name", "incident");
+        form.put("user_id", user);
+        form.put("user_name", user);
+        form.put("command", "/inc");
+        form.put("text", text);
+        form.put("api_app_id", "A0DEMO0001");
+        form.put("response_url", "https://hooks.slack.com/commands/" + TEAM + "/1/demo");
+        form.put("trigger_id", "demo." + UUID.randomUUID());
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
