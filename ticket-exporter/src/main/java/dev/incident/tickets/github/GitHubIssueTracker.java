@@ -16,6 +16,7 @@ import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.HttpException;
+import org.kohsuke.github.connector.GitHubConnector;
 
 import dev.incident.tickets.domain.IssueComposer;
 import dev.incident.tickets.domain.IssueDraft;
@@ -49,6 +50,7 @@ public final class GitHubIssueTracker implements IssueTracker {
                 new GitHubBuilder()
                         .withEndpoint(apiUrl)
                         .withOAuthToken(token)
+                        .withConnector(new NoBlindResendConnector(GitHubConnector.DEFAULT))
                         .withRateLimitHandler(new PrimaryRateLimitHandler(wait))
                         .withAbuseLimitHandler(new SecondaryRateLimitHandler(wait))
                         .build();

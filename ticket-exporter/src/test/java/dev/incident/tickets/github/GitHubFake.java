@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -120,6 +121,30 @@ public final class GitHubFake implements AutoCloseable {
                                 null)
                         .withHeader("retry-after", String.valueOf(retryAfter))
                         .withHeader("x-ratelimit-remaining", "4990"));
+        return this;
+    }
+
+    /**
+     * The next create reaches GitHub and creates the issue, but the connection breaks before the
+     * answer arrives: the client cannot know whether it worked.
+     */
+    public GitHubFake connectionLostAfterCreate(String fullName) {
+        server.stubFor(
+                issuesCreate(fullName)
+                        .atPriority(1)
+                        .inScenario("lost")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(
+                                aResponse()
+                                        .withTransformers(IssuesStore.NAME)
+                                        .withFault(Fault.CONNECTION_RESET_BY_PEER))
+                        .willSetStateTo("answered"));
+        server.stubFor(
+                issuesCreate(fullName)
+                        .atPriority(1)
+                        .inScenario("lost")
+                        .whenScenarioStateIs("answered")
+                        .willReturn(stored()));
         return this;
     }
 
@@ -283,7 +308,14 @@ public final class GitHubFake implements AutoCloseable {
                     path.substring("/repos/".length(), path.length() - "/issues".length());
             try {
                 if (request.getMethod().getName().equals("POST")) {
-                    return created(fullName, mapper.readTree(request.getBodyAsString()));
+                    ResponseDefinition created =
+                            created(fullName, mapper.readTree(request.getBodyAsString()));
+                    Fault fault = event.getResponseDefinition().getFault();
+                    return fault == null
+                            ? created
+                            : ResponseDefinitionBuilder.responseDefinition()
+                                    .withFault(fault)
+                                    .build();
                 }
                 var labels = request.queryParameter("labels");
                 return listed(fullName, labels.isPresent() ? labels.firstValue() : null);

@@ -130,6 +130,21 @@ class GitHubIssueTrackerTest {
     }
 
     @Test
+    void shouldNotSendACreateAgainWhenTheConnectionBrokeBeforeTheAnswer() throws Exception {
+        // given GitHub created the issue but the answer was lost
+        github.repository(REPO).connectionLostAfterCreate(REPO);
+        GitHubIssueTracker tracker = tracker(Duration.ofMinutes(1));
+
+        // when
+        assertThatThrownBy(() -> tracker.create(draft("FU-1")))
+                .isNotInstanceOf(TrackerRefusedException.class);
+
+        // then the next attempt finds the issue instead of creating a second one
+        assertThat(github.createRequests(REPO)).isEqualTo(1);
+        assertThat(tracker.find(draft("FU-1"))).isPresent();
+    }
+
+    @Test
     void shouldExplainA404AsARepositoryTheTokenMayNotSee() {
         github.hiddenRepository(REPO);
 
