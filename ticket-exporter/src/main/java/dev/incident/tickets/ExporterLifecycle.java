@@ -62,6 +62,7 @@ public class ExporterLifecycle {
                 config.tickets().consumerGroup(),
                 Topics.Names.withPrefix(config.topics().prefix().orElse("")),
                 config.tickets().exportWhen(),
+                config.tickets().postmortemGrace(),
                 composer(),
                 tracker(),
                 config.tickets().retryInterval(),

@@ -38,6 +38,7 @@ public final class ExporterRuntime implements AutoCloseable {
             String consumerGroup,
             Topics.Names topics,
             ExportMoment moment,
+            Duration postmortemGrace,
             IssueComposer composer,
             IssueTracker tracker,
             Duration retryInterval,
@@ -61,7 +62,7 @@ public final class ExporterRuntime implements AutoCloseable {
                         producer,
                         new ContractCodec(),
                         records,
-                        new IncidentLedger(settings.moment()),
+                        new IncidentLedger(settings.moment(), settings.postmortemGrace()),
                         exporter,
                         settings.retryInterval(),
                         clock);

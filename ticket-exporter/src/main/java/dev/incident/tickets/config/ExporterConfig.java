@@ -38,6 +38,10 @@ public interface ExporterConfig {
         @WithDefault("closed")
         ExportMoment exportWhen();
 
+        /** How long after a close to wait for the postmortem link before exporting without it. */
+        @WithDefault("2m")
+        Duration postmortemGrace();
+
         /** The Kafka consumer group; instances in one group share the incidents. */
         @WithDefault("ticket-exporter")
         String consumerGroup();

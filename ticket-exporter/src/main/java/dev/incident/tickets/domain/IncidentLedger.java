@@ -1,5 +1,7 @@
 package dev.incident.tickets.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,10 +42,16 @@ public final class IncidentLedger {
     }
 
     private final ExportMoment moment;
+    private final Duration postmortemGrace;
     private final Map<String, Tracked> incidents = new HashMap<>();
 
-    public IncidentLedger(ExportMoment moment) {
+    /**
+     * @param postmortemGrace how long after the close to wait for the postmortem, so that the
+     *     issues can link it; after that they go out without the link
+     */
+    public IncidentLedger(ExportMoment moment, Duration postmortemGrace) {
         this.moment = moment;
+        this.postmortemGrace = postmortemGrace;
     }
 
     /**
@@ -63,13 +71,13 @@ public final class IncidentLedger {
     }
 
     /**
-     * The follow-ups of the incident that are due for export: the incident is closed (or follow-ups
-     * go out as soon as they are added), the log records no issue for them, and this process has
-     * not already handled them.
+     * The follow-ups of the incident that are due for export at {@code now}: the incident is closed
+     * and its postmortem published or waited for long enough (or follow-ups go out as soon as they
+     * are added), the log records no issue for them, and this process has not handled them yet.
      */
-    public List<FollowUp> due(String incidentId) {
+    public List<FollowUp> due(String incidentId, Instant now) {
         Tracked tracked = incidents.get(incidentId);
-        if (tracked == null || !exportable(tracked.state)) {
+        if (tracked == null || !exportable(tracked.state, now)) {
             return List.of();
         }
         List<FollowUp> due = new ArrayList<>();
@@ -81,11 +89,18 @@ public final class IncidentLedger {
         return due;
     }
 
-    private boolean exportable(IncidentState state) {
+    private boolean exportable(IncidentState state, Instant now) {
         if (!state.exists()) {
             return false;
         }
-        return moment == ExportMoment.ADDED || state.status() == IncidentStatus.CLOSED;
+        if (moment == ExportMoment.ADDED) {
+            return true;
+        }
+        if (state.status() != IncidentStatus.CLOSED) {
+            return false;
+        }
+        return state.postmortemUrl() != null
+                || !now.isBefore(state.endedAt().plus(postmortemGrace));
     }
 
     /**

@@ -122,9 +122,9 @@ public final class EventLogConsumer implements Runnable {
         if (sweepDue || now.isAfter(nextSweep)) {
             sweepDue = false;
             nextSweep = now.plus(retryInterval);
-            exportDue(ledger.incidentIds());
+            exportDue(ledger.incidentIds(), now);
         } else {
-            exportDue(touched);
+            exportDue(touched, now);
         }
     }
 
@@ -176,10 +176,10 @@ public final class EventLogConsumer implements Runnable {
         return now;
     }
 
-    private void exportDue(Collection<String> incidentIds) {
+    private void exportDue(Collection<String> incidentIds, Instant now) {
         for (String incidentId : incidentIds) {
             IncidentState state = ledger.state(incidentId);
-            for (FollowUp followUp : ledger.due(incidentId)) {
+            for (FollowUp followUp : ledger.due(incidentId, now)) {
                 if (!running) {
                     return;
                 }

@@ -233,6 +233,7 @@ class ExactlyOnceIT {
                                     group,
                                     topics.names(),
                                     moment,
+                                    Duration.ZERO,
                                     composer,
                                     GitHubIssueTracker.connect(
                                             github.apiUrl(), "ghp_test", Duration.ofSeconds(5)),
