@@ -93,12 +93,19 @@ public final class GitHubFake implements AutoCloseable {
         return this;
     }
 
-    /** The next create hits the primary rate limit, which resets {@code resetIn} from now. */
+    /**
+     * The next create hits the primary rate limit (answered 403), which resets at {@code reset}.
+     */
     public GitHubFake primaryRateLimitOnCreate(String fullName, Instant reset) {
+        return primaryRateLimitOnCreate(fullName, 403, reset);
+    }
+
+    /** The next create hits the primary rate limit answered with {@code status} (403 or 429). */
+    public GitHubFake primaryRateLimitOnCreate(String fullName, int status, Instant reset) {
         onceOnCreate(
                 fullName,
                 "primary",
-                error(403, "API rate limit exceeded for user ID 1.", null)
+                error(status, "API rate limit exceeded for user ID 1.", null)
                         .withHeader("x-ratelimit-limit", "5000")
                         .withHeader("x-ratelimit-remaining", "0")
                         .withHeader("x-ratelimit-used", "5000")

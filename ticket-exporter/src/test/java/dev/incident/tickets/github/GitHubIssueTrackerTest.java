@@ -95,6 +95,19 @@ class GitHubIssueTrackerTest {
     }
 
     @Test
+    void shouldWaitForThePrimaryRateLimitResetAnsweredWith429AndRetry() throws Exception {
+        github.repository(REPO).primaryRateLimitOnCreate(REPO, 429, Instant.now().plusSeconds(1));
+        long start = System.nanoTime();
+
+        tracker(Duration.ofMinutes(1)).create(draft("FU-1"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isGreaterThan(Duration.ofSeconds(1));
+        assertThat(github.createRequests(REPO)).isEqualTo(2);
+        assertThat(github.issues(REPO)).hasSize(1);
+    }
+
+    @Test
     void shouldWaitForTheSecondaryRateLimitOf429AndRetry() throws Exception {
         github.repository(REPO).secondaryRateLimitOnCreate(REPO, 429, 1);
         long start = System.nanoTime();
