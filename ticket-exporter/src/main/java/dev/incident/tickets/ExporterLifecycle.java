@@ -49,6 +49,11 @@ public class ExporterLifecycle {
         }
     }
 
+    /** False once the consumer thread ended after an error; a restart is the cure. */
+    public boolean alive() {
+        return runtime == null || runtime.alive();
+    }
+
     /** True while the consumer runs and has read the log of every incident it owns. */
     public boolean ready() {
         return runtime != null && runtime.ready();

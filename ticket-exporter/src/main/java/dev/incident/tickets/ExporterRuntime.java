@@ -75,6 +75,11 @@ public final class ExporterRuntime implements AutoCloseable {
         return runtime;
     }
 
+    /** True while the consumer thread runs; it ends only when stopped or after an error. */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
     /** True while the consumer runs and has read the log of every incident it owns. */
     public boolean ready() {
         return thread.isAlive() && consumer.caughtUp();

@@ -48,8 +48,7 @@ public final class FollowUpExporter {
             LOG.warnf(
                     "Incident %s: follow-up %s not exported to %s: %s",
                     incidentId, followUp.id(), draft.repository(), e.getMessage());
-            recorder.refused(incidentId, followUp.id(), e.getMessage());
-            return Outcome.REFUSED;
+            return refused(incidentId, followUp, e.getMessage());
         } catch (IOException | RuntimeException e) {
             LOG.warnf(
                     e,
@@ -57,6 +56,20 @@ public final class FollowUpExporter {
                     incidentId,
                     followUp.id(),
                     draft.repository());
+            return Outcome.RETRY_LATER;
+        }
+    }
+
+    private Outcome refused(String incidentId, FollowUp followUp, String reason) {
+        try {
+            recorder.refused(incidentId, followUp.id(), reason);
+            return Outcome.REFUSED;
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    e,
+                    "Incident %s: could not record the refusal of follow-up %s, will retry",
+                    incidentId,
+                    followUp.id());
             return Outcome.RETRY_LATER;
         }
     }

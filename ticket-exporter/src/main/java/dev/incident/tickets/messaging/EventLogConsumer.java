@@ -90,8 +90,10 @@ public final class EventLogConsumer implements Runnable {
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                LOG.error("Woken up while still running: stopped reading the event log", e);
             }
+        } catch (RuntimeException e) {
+            LOG.error("Stopped reading the event log after an unexpected error", e);
         } finally {
             consumer.close();
             LOG.info("Stopped reading the event log");
