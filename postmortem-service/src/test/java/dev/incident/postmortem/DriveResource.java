@@ -28,7 +28,7 @@ public class DriveResource implements QuarkusTestResourceLifecycleManager {
                 Map.entry("postmortem.retry.max-attempts", "3"),
                 Map.entry("postmortem.retry.initial-backoff", "PT0.2S"),
                 Map.entry("postmortem.retry.max-backoff", "PT0.5S"),
-                Map.entry("postmortem.poll-interval", "0.2s"),
+                Map.entry("postmortem.poll-interval", "1s"),
                 Map.entry("postmortem.account-engineers.acme.slack-user-id", "U0ERIN"),
                 Map.entry("postmortem.account-engineers.acme.name", "Erin Account"),
                 Map.entry("postmortem.account-engineers.acme.email", "erin@acme-ops.example.com"));

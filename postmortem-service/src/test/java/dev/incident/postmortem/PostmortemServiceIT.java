@@ -1,8 +1,12 @@
 package dev.incident.postmortem;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import jakarta.inject.Inject;
 
@@ -10,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.qute.Engine;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.command.IncidentCommand.RecordIntegrationFailure;
@@ -55,6 +61,9 @@ import static org.hamcrest.Matchers.is;
 @WithTestResource(DriveResource.class)
 class PostmortemServiceIT {
 
+    /** Generous: the first test also waits for the consumer to join, on a busy machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     private static TestTopics topics;
 
     @ConfigProperty(name = "postmortem.drive.root-url")
@@ -62,6 +71,7 @@ class PostmortemServiceIT {
 
     @Inject DraftRenderer renderer;
     @Inject DraftBuilder builder;
+    @Inject Engine engine;
 
     private WireMock drive;
 
@@ -128,7 +138,7 @@ class PostmortemServiceIT {
         topics.send(close);
 
         await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(10))
+                .atMost(WAIT)
                 .untilAsserted(
                         () -> {
                             assertThat(creates(incident)).hasSize(1);
@@ -197,7 +207,7 @@ class PostmortemServiceIT {
 
         topics.send(LongIncident.log(incident).events());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> failures(incident).size() == 1);
+        await().atMost(WAIT).until(() -> failures(incident).size() == 1);
         RecordIntegrationFailure failure = failures(incident).get(0);
         assertThat(failure.integration()).isEqualTo("google-drive");
         assertThat(failure.operation()).isEqualTo("publish the postmortem draft");
@@ -253,7 +263,7 @@ class PostmortemServiceIT {
         List<EventEnvelope> log = LongIncident.log(incident).events();
         topics.send(log.subList(0, 5));
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .untilAsserted(
                         () ->
                                 given().post("/admin/postmortems/" + incident + "/regenerate")
@@ -273,7 +283,7 @@ class PostmortemServiceIT {
         topics.send(LongIncident.log(incident).events());
 
         awaitPostmortem(incident);
-        await().atMost(Duration.ofSeconds(10)).until(() -> topics.deadLetters(key).size() == 1);
+        await().atMost(WAIT).until(() -> topics.deadLetters(key).size() == 1);
         assertThat(TestTopics.header(topics.deadLetters(key).get(0), TestTopics.CONSUMER_HEADER))
                 .contains("postmortem-service");
     }
@@ -294,6 +304,26 @@ class PostmortemServiceIT {
                 .contains("| In total | 3 h 15 min |")
                 .contains("## Root cause")
                 .doesNotContain("<script>");
+    }
+
+    @Test
+    void shouldRenderWithTheTemplateFileAUserChangedAndStillEscape(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(
+                dir.resolve("postmortem.html"),
+                "<p>Ours: {draft.reference}</p>{#for e in draft.timeline}"
+                        + "{#if e.kind == 'Pinned'}<li>{e.text}</li>{/if}{/for}");
+        String incident = newIncident();
+        DraftRenderer custom = new DraftRenderer(engine, Optional.of(dir));
+
+        RenderedDraft draft =
+                custom.render(builder.build(incident, LongIncident.log(incident).events(), null));
+
+        assertThat(draft.html())
+                .startsWith("<p>Ours: " + LongIncident.reference(incident) + "</p><li>Finding 0:")
+                .contains("<li>&lt;script&gt;")
+                .doesNotContain("<script>");
+        assertThat(draft.markdown()).as("the bundled one").startsWith("# Postmortem");
     }
 
     @Test
@@ -321,7 +351,7 @@ class PostmortemServiceIT {
     }
 
     private static RecordPostmortem awaitPostmortem(String incident) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> postmortems(incident).size() >= 1);
+        await().atMost(WAIT).until(() -> postmortems(incident).size() >= 1);
         return postmortems(incident).get(0);
     }
 

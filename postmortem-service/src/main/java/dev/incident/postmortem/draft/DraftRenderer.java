@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -39,9 +40,15 @@ public class DraftRenderer {
     private final Engine engine;
     private final Optional<Path> templateDir;
 
+    @Inject
     public DraftRenderer(Engine engine, PostmortemConfig config) {
+        this(engine, config.templateDir());
+    }
+
+    /** A renderer with the templates of {@code templateDir} where it has them. */
+    public DraftRenderer(Engine engine, Optional<Path> templateDir) {
         this.engine = engine;
-        this.templateDir = config.templateDir();
+        this.templateDir = templateDir;
         templateDir.ifPresent(dir -> LOG.infof("postmortem templates from %s", dir));
     }
 

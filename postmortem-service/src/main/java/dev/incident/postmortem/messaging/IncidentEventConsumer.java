@@ -61,7 +61,7 @@ public class IncidentEventConsumer {
             EventEnvelope event = codec.decodeEvent(record.value());
             keep(event, record.value());
         } catch (ContractException | IllegalArgumentException e) {
-            LOG.errorf(
+            LOG.warnf(
                     e,
                     "%s: event at %s-%d@%d not processed, sent to the dead-letter topic",
                     record.key(),
