@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -215,6 +216,21 @@ class PostmortemServiceIT {
         assertThat(creates(incident)).hasSize(3);
         assertThat(postmortems(incident)).isEmpty();
         given().get("/admin/postmortems/" + incident).then().body("state", is("FAILED"));
+    }
+
+    @Test
+    void shouldRecordTheFailureWhenTheLogHasAGapInsteadOfPublishingAWrongDraft() {
+        String incident = newIncident();
+        drive.register(createAnswers(incident, "doc-" + incident));
+        List<EventEnvelope> log = new ArrayList<>(LongIncident.log(incident).events());
+        log.remove(2);
+
+        topics.send(log);
+
+        await().atMost(WAIT).until(() -> failures(incident).size() == 1);
+        assertThat(failures(incident).get(0).reason())
+                .isEqualTo("the stored log is incomplete: " + incident + ": event 4 after 2");
+        assertThat(creates(incident)).isEmpty();
     }
 
     @Test

@@ -93,22 +93,46 @@ public class PostmortemWorker {
             return job;
         }
 
-        List<EventEnvelope> log = events.events(incidentId);
-        IncidentState state = IncidentState.fold(incidentId, log);
-        if (state.status() != IncidentStatus.CLOSED) {
-            giveUp(job, "the stored log of " + incidentId + " does not end closed");
-            return jobs.find(incidentId).orElseThrow();
-        }
-        Reviewer reviewer = engineers.reviewerOf(state.customer());
-        RenderedDraft draft = renderer.render(builder.build(incidentId, log, reviewer));
-
         try {
+            List<EventEnvelope> log = events.events(incidentId);
+            IncidentState state = fold(incidentId, log);
+            Reviewer reviewer = engineers.reviewerOf(state.customer());
+            RenderedDraft draft = render(incidentId, log, state, reviewer);
             PublishedDocument document = publisher.publish(draft, reviewer, job.replaceContent());
             recorded(job, document, reviewer);
         } catch (PublishException e) {
             failed(job, e);
         }
         return jobs.find(incidentId).orElseThrow();
+    }
+
+    /** The incident at its close; a gap in the stored copy of the log is a failed try. */
+    private static IncidentState fold(String incidentId, List<EventEnvelope> log)
+            throws PublishException {
+        try {
+            return IncidentState.fold(incidentId, log);
+        } catch (IllegalStateException e) {
+            throw new PublishException("the stored log is incomplete: " + e.getMessage(), true, e);
+        }
+    }
+
+    /**
+     * The rendered draft. A log copy with a gap, or a template a user broke, fails like a
+     * publication does: tried again with backoff, then recorded in the incident.
+     */
+    private RenderedDraft render(
+            String incidentId, List<EventEnvelope> log, IncidentState state, Reviewer reviewer)
+            throws PublishException {
+        if (state.status() != IncidentStatus.CLOSED) {
+            throw new PublishException(
+                    "the stored log of " + incidentId + " does not end closed", true, null);
+        }
+        try {
+            return renderer.render(builder.build(incidentId, log, reviewer));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: could not render the postmortem draft", incidentId);
+            throw new PublishException("could not render the draft: " + e.getMessage(), true, e);
+        }
     }
 
     private void recorded(Postmortem job, PublishedDocument document, Reviewer reviewer) {
