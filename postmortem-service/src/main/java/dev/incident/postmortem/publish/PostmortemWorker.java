@@ -117,7 +117,7 @@ public class PostmortemWorker {
     }
 
     /**
-     * The rendered draft. A log copy with a gap, or a template a user broke, fails like a
+     * The rendered draft. A log that does not end closed, or a template a user broke, fails like a
      * publication does: tried again with backoff, then recorded in the incident.
      */
     private RenderedDraft render(
