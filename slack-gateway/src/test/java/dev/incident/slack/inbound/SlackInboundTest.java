@@ -165,6 +165,19 @@ class SlackInboundTest {
     }
 
     @Test
+    void shouldAcceptTheSlashCommandInTheShapeOfSlacksJsonSample() {
+        ObjectNode payload = fixture("SlashCommandPayload.json");
+        String user = "UJSON" + suffix();
+        payload.put("command", "/inc").put("team_id", TEAM).put("user_id", user);
+        payload.put("text", "declare Sent as JSON").put("trigger_id", "trig-" + suffix());
+
+        SlackFixtures.post("/slack/commands", payload.toString()).expect(200).expectText("On it");
+
+        CommandEnvelope declare = probe.awaitCommand(c -> c.actor().id().equals(user));
+        assertThat(((DeclareIncident) declare.command()).title()).isEqualTo("Sent as JSON");
+    }
+
+    @Test
     void shouldAnswerAtOnceAndBringIncidentCoresRejectionToThePerson() {
         String channel = "CINC" + suffix();
         String incidentId = seedIncident(channel, IncidentMode.TRIAGE, null);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.incident.events.command.IncidentCommand;
 import dev.incident.events.command.IncidentCommand.AddFollowUp;
 import dev.incident.events.command.IncidentCommand.AssignRole;
 import dev.incident.events.command.IncidentCommand.ChangeStatus;
@@ -234,10 +235,7 @@ public final class SlashCommands {
         return send(incident, new CloseIncident(resolution), "close");
     }
 
-    private static Send send(
-            IncidentView incident,
-            dev.incident.events.command.IncidentCommand command,
-            String what) {
+    private static Send send(IncidentView incident, IncidentCommand command, String what) {
         return new Send(incident.incidentId(), command, what + " for " + incident.name());
     }
 

@@ -21,6 +21,7 @@ import com.slack.api.model.event.PinRemovedEvent;
 import com.slack.api.util.json.GsonFactory;
 import org.jboss.logging.Logger;
 
+import dev.incident.events.command.IncidentCommand;
 import dev.incident.events.command.IncidentCommand.PinMessage;
 import dev.incident.events.command.IncidentCommand.UnpinMessage;
 import dev.incident.events.model.Actor;
@@ -165,7 +166,7 @@ public class SlackEventsResource {
 
     private void send(
             IncidentView incident,
-            dev.incident.events.command.IncidentCommand command,
+            IncidentCommand command,
             String what,
             String userId,
             String channelId,

@@ -97,13 +97,23 @@ public class SlackWebApi {
         }
     }
 
-    /** Answers through a request's {@code response_url}, visible only to the person who asked. */
+    /**
+     * Answers through a request's {@code response_url}, visible only to the person who asked.
+     * Without a bot token (a local run) the answer goes to the outbox too, so that a local demo
+     * never calls out to Slack.
+     */
     public void respond(String responseUrl, String text) throws IOException {
         ObjectNode body =
                 json.createObjectNode()
                         .put("response_type", "ephemeral")
                         .put("replace_original", false)
                         .put("text", text);
+        if (token.isEmpty()) {
+            ObjectNode request = json.createObjectNode().put("response_url", responseUrl);
+            request.set("body", body);
+            writeOutbox("response_url", request);
+            return;
+        }
         WebhookResponse response = slack.send(responseUrl, json.writeValueAsString(body));
         if (response.getCode() != 200) {
             LOG.warnf("response_url answered HTTP %d", response.getCode());
