@@ -165,6 +165,45 @@ class SlackInboundTest {
     }
 
     @Test
+    void shouldTakeEverySlackSampleAsItIsAndActOnNone() {
+        Map<String, Integer> events =
+                Map.of(
+                        "AppMentionPayload.json", 200,
+                        "AppRateLimitedPayload.json", 200,
+                        "MessageBotPayload.json", 200,
+                        "MessageChangedPayload.json", 200,
+                        "MessageDeletedPayload.json", 200,
+                        "MessagePayload.json", 200,
+                        "PinAddedPayload.json", 200,
+                        "PinRemovedPayload.json", 200);
+        Map<String, Integer> interactions =
+                Map.of(
+                        "BlockActionPayload.json", 200,
+                        "MessageShortcutPayload.json", 200,
+                        "ViewClosedPayload.json", 200,
+                        "ViewSubmissionPayload.json", 400);
+
+        events.forEach(
+                (name, status) ->
+                        SlackFixtures.post("/slack/events", SlackFixtures.raw(name), null)
+                                .expect(status));
+        interactions.forEach(
+                (name, status) ->
+                        SlackFixtures.post(
+                                        "/slack/interactions",
+                                        bytes(interaction(fixture(name))),
+                                        null)
+                                .expect(status));
+        SlackFixtures.post("/slack/commands", SlackFixtures.raw("SlashCommandPayload.json"), null)
+                .expect(200)
+                .expectText("/inc declare <title>");
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> probe.commandsMatching(c -> c.actor().id().isEmpty()).isEmpty());
+    }
+
+    @Test
     void shouldAcceptTheSlashCommandInTheShapeOfSlacksJsonSample() {
         ObjectNode payload = fixture("SlashCommandPayload.json");
         String user = "UJSON" + suffix();

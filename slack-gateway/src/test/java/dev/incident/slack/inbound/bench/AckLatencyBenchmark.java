@@ -40,7 +40,10 @@ public final class AckLatencyBenchmark {
     private static final String SECRET = "bench-signing-secret";
     private static final int PORT = 18482;
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 50;
@@ -64,6 +67,7 @@ public final class AckLatencyBenchmark {
 
     private static void run(int rate, int seconds) throws Exception {
         String base = "http://127.0.0.1:" + PORT;
+        System.out.println("load average before the run: " + loadAverage());
         System.out.printf("warming up (%d requests each)%n", rate * 5);
         phase(base, rate, 5, false);
         phase(base, rate, 5, true);
@@ -80,6 +84,16 @@ public final class AckLatencyBenchmark {
             errors += baseline.errors() + commands.errors();
         }
         report(rate, seconds, noop, slash, errors);
+        System.out.println("load average after the run: " + loadAverage());
+    }
+
+    /** The machine's load, printed with the figures: on a shared machine it explains them. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private record Result(List<Long> micros, int errors) {}
