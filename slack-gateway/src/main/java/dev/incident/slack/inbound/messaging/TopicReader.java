@@ -52,6 +52,9 @@ final class TopicReader implements AutoCloseable {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                         .map(p -> new TopicPartition(topic, p.partition()))
                         .toList();
+        if (partitions.isEmpty()) {
+            throw new KafkaException("topic " + topic + " does not exist yet");
+        }
         consumer.assign(partitions);
         if (from == null) {
             consumer.seekToBeginning(partitions);
