@@ -50,6 +50,16 @@ public final class OutboundReactor {
     private static final Set<String> ALREADY_DONE =
             Set.of("already_in_channel", "already_pinned", "cant_invite_self");
 
+    /** Answers about the person invited, not the channel: the rest of the reaction goes on. */
+    private static final Set<String> PERSON_PROBLEMS =
+            Set.of(
+                    "user_not_found",
+                    "user_is_bot",
+                    "user_is_restricted",
+                    "user_is_ultra_restricted",
+                    "cant_invite",
+                    "ura_max_channels");
+
     private final SlackApi slack;
     private final ProgressStore store;
     private final CommandSender commands;
@@ -96,7 +106,7 @@ public final class OutboundReactor {
 
         Actor reporter = state.reporter();
         if (reporter.source() == ActorSource.SLACK_USER) {
-            quietly(SlackCall.invite(id, p.channelId(), reporter.id()));
+            invite(SlackCall.invite(id, p.channelId(), reporter.id()));
         }
 
         if (p.cardTs() == null) {
@@ -194,7 +204,7 @@ public final class OutboundReactor {
             throws SlackCallException {
         String id = state.incidentId();
         if (payload instanceof RoleAssigned e && isSlackUser(e.assignee())) {
-            quietly(SlackCall.invite(id, p.channelId(), e.assignee().id()));
+            invite(SlackCall.invite(id, p.channelId(), e.assignee().id()));
         }
         if (payload instanceof Escalated e
                 && e.outcome() == EscalationOutcome.PAGED
@@ -218,6 +228,20 @@ public final class OutboundReactor {
 
     private static boolean isSlackUser(Actor actor) {
         return actor != null && actor.source() == ActorSource.SLACK_USER;
+    }
+
+    /** An invite that cannot include this person is worth a warning, not the whole reaction. */
+    private void invite(SlackCall call) throws SlackCallException {
+        try {
+            quietly(call);
+        } catch (SlackCallException e) {
+            if (!PERSON_PROBLEMS.contains(e.error())) {
+                throw e;
+            }
+            LOG.warnf(
+                    "%s: could not invite %s to %s: %s",
+                    call.incidentId(), call.arg("users"), call.arg("channel"), e.error());
+        }
     }
 
     /** A call whose "already so" answers are fine: inviting a member, pinning a pinned card. */

@@ -458,6 +458,24 @@ class OutboundSlackIT {
     }
 
     @Test
+    void shouldStillPostTheCardWhenTheReporterCannotBeInvited() {
+        IncidentLog log = IncidentLog.fresh();
+        String channel = channelId(log);
+        slack.channel(log.reference().toLowerCase() + "-checkout-down", channel);
+        slack.failing("conversations.invite", "channel", channel, "user_not_found");
+
+        topics.publish(log.declaredLive("Checkout down"));
+
+        assertThat(awaitCalls(channel, log, 4))
+                .extracting(Call::method)
+                .containsExactly(
+                        "conversations.create",
+                        "conversations.invite",
+                        "chat.postMessage",
+                        "pins.add");
+    }
+
+    @Test
     void shouldWaitForRetryAfterWhenSlackAnswers429() {
         IncidentLog log = IncidentLog.fresh();
         String channel = channelId(log);
