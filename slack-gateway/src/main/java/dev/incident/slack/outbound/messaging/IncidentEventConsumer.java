@@ -150,12 +150,15 @@ public class IncidentEventConsumer {
                 "Reading %s from the beginning (%d partitions)",
                 topics.events(), partitions.size());
 
-        while (running) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                route(record, processor, deadLetters, lanes);
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    route(record, processor, deadLetters, lanes);
+                }
             }
+        } finally {
+            consumer.close();
         }
-        consumer.close();
     }
 
     private void route(

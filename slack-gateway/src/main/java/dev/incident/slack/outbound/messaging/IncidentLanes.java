@@ -44,9 +44,4 @@ final class IncidentLanes {
             LOG.errorf(e, "%s: an event could not be handled", incidentId);
         }
     }
-
-    /** How many incidents have work queued or running. */
-    int busy() {
-        return tails.size();
-    }
 }

@@ -3,6 +3,7 @@ package dev.incident.slack.outbound.it;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -334,24 +335,7 @@ class OutboundSlackIT {
         Call announcement = awaitAnnouncement(log);
         assertThat(announcement.arg("text"))
                 .contains("in triage", "from an email by ACME Operations");
-        Call mention =
-                await().until(
-                                () ->
-                                        slack.calls().stream()
-                                                .filter(
-                                                        c ->
-                                                                SlackStubResource.ANNOUNCEMENTS
-                                                                        .equals(c.arg("channel")))
-                                                .filter(
-                                                        c ->
-                                                                c.arg("thread_ts") != null
-                                                                        && c.arg("text")
-                                                                                .contains(
-                                                                                        log
-                                                                                                .reference()))
-                                                .findFirst(),
-                                java.util.Optional::isPresent)
-                        .orElseThrow();
+        Call mention = awaitAnnouncementReply(log);
         assertThat(mention.arg("thread_ts")).isEqualTo(SlackStub.DEFAULT_TS);
         assertThat(mention.arg("text")).contains("<@U0CAROL01>, you were paged");
     }
@@ -602,19 +586,26 @@ class OutboundSlackIT {
     }
 
     private Call awaitAnnouncement(IncidentLog log) {
+        return awaitInAnnouncements(log, false);
+    }
+
+    private Call awaitAnnouncementReply(IncidentLog log) {
+        return awaitInAnnouncements(log, true);
+    }
+
+    /** The announcements channel's message about the incident, in a thread or not. */
+    private Call awaitInAnnouncements(IncidentLog log, boolean inThread) {
         return await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () ->
-                                slack.calls().stream()
-                                        .filter(
-                                                c ->
-                                                        SlackStubResource.ANNOUNCEMENTS.equals(
-                                                                c.arg("channel")))
-                                        .filter(c -> c.arg("thread_ts") == null)
-                                        .filter(c -> c.arg("text").contains(log.reference()))
-                                        .findFirst(),
-                        java.util.Optional::isPresent)
+                .until(() -> inAnnouncements(log, inThread), Optional::isPresent)
                 .orElseThrow();
+    }
+
+    private Optional<Call> inAnnouncements(IncidentLog log, boolean inThread) {
+        return slack.calls().stream()
+                .filter(c -> SlackStubResource.ANNOUNCEMENTS.equals(c.arg("channel")))
+                .filter(c -> (c.arg("thread_ts") != null) == inThread)
+                .filter(c -> c.arg("text").contains(log.reference()))
+                .findFirst();
     }
 
     private CommandEnvelope awaitCommand(IncidentLog log, String type) {
@@ -625,7 +616,7 @@ class OutboundSlackIT {
                                         .map(r -> codec.decodeCommand(r.value()))
                                         .filter(c -> c.type().equals(type))
                                         .findFirst(),
-                        java.util.Optional::isPresent)
+                        Optional::isPresent)
                 .orElseThrow();
     }
 
