@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +35,7 @@ import dev.incident.events.model.Role;
 import dev.incident.events.model.Severity;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -169,8 +171,7 @@ class EscalationFlowIT {
                         .withRequestBody(
                                 matchingJsonPath(
                                         "$.responders[0].username",
-                                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(
-                                                "ines.duarte@example.com"))));
+                                        equalTo("ines.duarte@example.com"))));
         assertThat(outboxLines()).isEmpty();
     }
 
@@ -249,7 +250,7 @@ class EscalationFlowIT {
                 .toList();
     }
 
-    RecordEscalation awaitRecord(java.util.function.Predicate<RecordEscalation> which) {
+    RecordEscalation awaitRecord(Predicate<RecordEscalation> which) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> records().stream().filter(which).findFirst(),
