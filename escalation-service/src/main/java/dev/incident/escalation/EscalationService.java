@@ -16,15 +16,20 @@ import dev.incident.escalation.domain.Escalation;
 import dev.incident.escalation.domain.Escalation.Status;
 import dev.incident.escalation.domain.IncidentReactions;
 import dev.incident.escalation.domain.OnCallSetup;
+import dev.incident.escalation.domain.Person;
 import dev.incident.escalation.domain.Reaction;
 import dev.incident.escalation.domain.Schedule;
 import dev.incident.escalation.messaging.CommandSender;
+import dev.incident.escalation.oncall.Acknowledgement;
 import dev.incident.escalation.oncall.PageReport;
 import dev.incident.escalation.oncall.PageRequest;
 import dev.incident.escalation.oncall.Pager;
 import dev.incident.escalation.store.EscalationStore;
+import dev.incident.events.command.IncidentCommand.AssignRole;
 import dev.incident.events.command.IncidentCommand.RecordEscalation;
 import dev.incident.events.event.EventEnvelope;
+import dev.incident.events.model.Actor;
+import dev.incident.events.model.ActorSource;
 import dev.incident.events.model.EscalationOutcome;
 import dev.incident.events.state.IncidentState;
 
@@ -86,6 +91,52 @@ public class EscalationService {
         } catch (SQLException | RuntimeException e) {
             LOG.error("could not escalate the due escalations; retrying on the next tick", e);
         }
+    }
+
+    /**
+     * Somebody acknowledged a page at the provider: they get the role of the schedule, which ends
+     * the escalation when the RoleAssigned comes back. Returns false when the page is not one of an
+     * open escalation.
+     */
+    public boolean acknowledged(Acknowledgement ack) {
+        Optional<String> id = ack.escalationId();
+        try {
+            Optional<Escalation> found = id.isEmpty() ? Optional.empty() : store.find(id.get());
+            if (found.isEmpty() || found.get().status() != Status.OPEN) {
+                LOG.debugf(
+                        "acknowledgement of %s matches no open escalation", ack.alertReference());
+                return false;
+            }
+            Escalation escalation = found.get();
+            Actor who = acknowledger(ack);
+            LOG.infof(
+                    "%s: %s acknowledged %s at %s",
+                    escalation.incidentId(), who.id(), ack.alertReference(), ack.provider());
+            if (escalation.role() == null) {
+                store.finish(escalation.id(), Status.ACCEPTED, clock.instant());
+            } else {
+                sender.send(
+                        escalation.incidentId(),
+                        new AssignRole(escalation.role(), who),
+                        "ack:" + ack.alertReference());
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failed on " + ack.alertReference(), e);
+        }
+    }
+
+    /** The configured person with the provider's email or name, else the provider's user. */
+    private Actor acknowledger(Acknowledgement ack) {
+        Optional<Person> person =
+                ack.email() != null
+                        ? setup.personByEmail(ack.email())
+                        : setup.people().stream()
+                                .filter(p -> p.name().equalsIgnoreCase(String.valueOf(ack.name())))
+                                .findFirst();
+        String id = ack.email() != null ? ack.email() : String.valueOf(ack.userId());
+        return person.map(Person::actor)
+                .orElseGet(() -> new Actor(ActorSource.ON_CALL_PROVIDER, id, ack.name()));
     }
 
     /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import dev.incident.escalation.domain.Escalation;
 import dev.incident.escalation.domain.OnCallSetup;
 import dev.incident.escalation.oncall.PagesOutbox;
+import dev.incident.escalation.oncall.ProviderStubs;
 import dev.incident.escalation.store.EscalationStore;
 import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.command.IncidentCommand;
@@ -48,6 +49,7 @@ import static dev.incident.escalation.IncidentLog.CUSTOMER_MAIL;
 import static dev.incident.escalation.IncidentLog.REPORTER_SLACK;
 import static dev.incident.escalation.oncall.ProviderStubs.OPSGENIE_ACCEPTED;
 import static dev.incident.escalation.oncall.ProviderStubs.OPSGENIE_ON_CALLS;
+import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -219,6 +221,55 @@ class EscalationFlowIT {
     }
 
     @Test
+    void shouldGiveTheRoleToWhoeverAcknowledgedTheOpsgenieAlert() throws Exception {
+        opsgenieAnswers(200);
+        kafka.publish(log.append(REPORTER_SLACK, IncidentLog.slackTriage(ACME)));
+        kafka.publish(log.append(REPORTER_SLACK, new EscalationRequested("ic", null)));
+        String alias = awaitRecord(r -> INES.equals(r.paged())).alertReference();
+        String webhook = ProviderStubs.OPSGENIE_ACKNOWLEDGED.replace("p1-ic:inc-7:layer-1", alias);
+
+        given().header("X-Escalation-Token", "wrong")
+                .body(webhook)
+                .post("/oncall/opsgenie/webhook")
+                .then()
+                .statusCode(401);
+        given().header("X-Escalation-Token", "it-webhook-token")
+                .body(webhook)
+                .post("/oncall/opsgenie/webhook")
+                .then()
+                .statusCode(202);
+
+        CommandEnvelope assigned = awaitCommand(AssignRole.class);
+        assertThat(assigned.command()).isEqualTo(new AssignRole(Role.INCIDENT_COORDINATOR, INES));
+        assertThat(assigned.idempotencyKey()).isEqualTo("ack:" + alias);
+    }
+
+    @Test
+    void shouldGiveTheRoleToWhoeverAcknowledgedThePagerDutyIncident() throws Exception {
+        kafka.publish(log.append(CUSTOMER_MAIL, IncidentLog.emailTriage()));
+        String reference = awaitRecord(r -> OLIVIA.equals(r.paged())).alertReference();
+        byte[] webhook =
+                ProviderStubs.PAGERDUTY_ACKNOWLEDGED
+                        .replace("triage-oe:inc-9:layer-1", reference)
+                        .replace("Oscar Lindqvist", "Olivia Okafor")
+                        .getBytes(UTF_8);
+
+        given().header("X-PagerDuty-Signature", ProviderStubs.sign("other", webhook))
+                .body(webhook)
+                .post("/oncall/pagerduty/webhook")
+                .then()
+                .statusCode(401);
+        given().header("X-PagerDuty-Signature", ProviderStubs.sign("it-webhook-secret", webhook))
+                .body(webhook)
+                .post("/oncall/pagerduty/webhook")
+                .then()
+                .statusCode(202);
+
+        assertThat(awaitCommand(AssignRole.class).command())
+                .isEqualTo(new AssignRole(Role.OPERATIONS_ENGINEER, OLIVIA));
+    }
+
+    @Test
     void shouldSendAnUnreadableRecordToTheDeadLetters() throws Exception {
         kafka.publishRaw(incidentId, "not an event".getBytes(UTF_8));
 
@@ -236,6 +287,17 @@ class EscalationFlowIT {
         OpsgenieResource.server.stubFor(
                 post(urlEqualTo("/v2/alerts"))
                         .willReturn(aResponse().withStatus(202).withBody(OPSGENIE_ACCEPTED)));
+    }
+
+    CommandEnvelope awaitCommand(Class<? extends IncidentCommand> type) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                commands().stream()
+                                        .filter(c -> type.isInstance(c.command()))
+                                        .findFirst(),
+                        found -> found.isPresent())
+                .orElseThrow();
     }
 
     List<CommandEnvelope> commands() {

@@ -38,6 +38,12 @@ public interface EscalationConfig {
 
         /** An API integration's key; without it, Opsgenie schedules page their built-in layers. */
         Optional<String> apiKey();
+
+        /**
+         * The value Opsgenie's outgoing webhook sends in header X-Escalation-Token; without it,
+         * Opsgenie acknowledgements are refused.
+         */
+        Optional<String> webhookToken();
     }
 
     /** PagerDuty's REST API and Events API v2. */
@@ -56,5 +62,11 @@ public interface EscalationConfig {
 
         /** The Events API v2 integration (routing) key of the service to trigger. */
         Optional<String> routingKey();
+
+        /**
+         * The signing secret of a v3 webhook subscription; without it, PagerDuty acknowledgements
+         * are refused.
+         */
+        Optional<String> webhookSecret();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -155,6 +156,18 @@ public class EscalationStore {
                 }
             }
             return due;
+        }
+    }
+
+    public Optional<Escalation> find(String id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement(
+                                "SELECT " + COLUMNS + " FROM escalation WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(escalation(rows)) : Optional.empty();
+            }
         }
     }
 

@@ -2,9 +2,14 @@ package dev.incident.escalation.oncall;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import dev.incident.escalation.config.OnCallFile;
 import dev.incident.escalation.domain.OnCallSetup;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The providers' documented answers, as WireMock bodies, and the tests' on-call setup. Shapes
@@ -99,6 +104,37 @@ public final class ProviderStubs {
              "errors": ["Length of 'routing_key' is incorrect (should be 32 characters)"]}
             """;
 
+    /** The shape of Opsgenie's outgoing webhook for an acknowledged alert. */
+    public static final String OPSGENIE_ACKNOWLEDGED =
+            """
+            {"action": "Acknowledge",
+             "alert": {"alertId": "8418d193-2dab-4490-b331-8c02cdd196b7",
+                       "message": "INC-7ABC Checkout down", "tags": ["incident", "ic"],
+                       "tinyId": "1791", "alias": "p1-ic:inc-7:layer-1",
+                       "createdAt": 1796292000000, "updatedAt": 1796292060000,
+                       "username": "ines.duarte@example.com",
+                       "userId": "4513b7ea-3b91-438f-b7e4-e3e54af9147c"},
+             "source": {"name": "web", "type": "web"},
+             "integrationName": "Escalation service webhook",
+             "integrationId": "b9a7ae8a-0f32-4d0c-91a0-2a4a5c2e3b1e",
+             "integrationType": "Webhook"}
+            """;
+
+    /** The shape of a PagerDuty v3 webhook for an acknowledged incident. */
+    public static final String PAGERDUTY_ACKNOWLEDGED =
+            """
+            {"event": {"id": "01DEN4HPBQAAAG05V5QQYBRZMF",
+                       "event_type": "incident.acknowledged",
+                       "resource_type": "incident",
+                       "occurred_at": "2026-12-03T10:02:00.000Z",
+                       "agent": {"html_url": "https://acme.pagerduty.com/users/PUSER01",
+                                 "id": "PUSER01", "self": "https://api.pagerduty.com/users/PUSER01",
+                                 "summary": "Oscar Lindqvist", "type": "user_reference"},
+                       "data": {"id": "PGR0VU2", "type": "incident", "number": 2,
+                                "status": "acknowledged", "incident_key": "triage-oe:inc-9:layer-1",
+                                "title": "INC-9 Checkout down"}}}
+            """;
+
     private ProviderStubs() {}
 
     public static OnCallSetup setup() {
@@ -119,5 +155,11 @@ public final class ProviderStubs {
                 "P1 confirmed: the incident needs an incident coordinator",
                 "p1-ic:inc-7",
                 NOW);
+    }
+
+    public static String sign(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+        return "v1=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 }
