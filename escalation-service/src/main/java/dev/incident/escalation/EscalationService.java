@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -132,9 +133,9 @@ public class EscalationService {
                 ack.email() != null
                         ? setup.personByEmail(ack.email())
                         : setup.people().stream()
-                                .filter(p -> p.name().equalsIgnoreCase(String.valueOf(ack.name())))
+                                .filter(p -> p.name().equalsIgnoreCase(ack.name()))
                                 .findFirst();
-        String id = ack.email() != null ? ack.email() : String.valueOf(ack.userId());
+        String id = ack.email() != null ? ack.email() : Objects.toString(ack.userId(), "unknown");
         return person.map(Person::actor)
                 .orElseGet(() -> new Actor(ActorSource.ON_CALL_PROVIDER, id, ack.name()));
     }
@@ -145,23 +146,32 @@ public class EscalationService {
      */
     private List<Escalation> record(EventEnvelope event) throws SQLException {
         try (Connection tx = store.begin()) {
-            if (!store.addEvent(tx, event)) {
-                LOG.debugf(
-                        "%s: event %d seen before, nothing to do",
-                        event.incidentId(), event.sequence());
+            try {
+                List<Escalation> started = react(tx, event);
+                tx.commit();
+                return started;
+            } catch (SQLException | RuntimeException e) {
                 tx.rollback();
-                return List.of();
+                throw e;
             }
-            IncidentState state =
-                    IncidentState.fold(event.incidentId(), store.events(tx, event.incidentId()));
-
-            List<Escalation> started = new ArrayList<>();
-            for (Reaction reaction : reactions.to(event, state)) {
-                react(tx, event, reaction).ifPresent(started::add);
-            }
-            tx.commit();
-            return started;
         }
+    }
+
+    private List<Escalation> react(Connection tx, EventEnvelope event) throws SQLException {
+        if (!store.addEvent(tx, event)) {
+            LOG.debugf(
+                    "%s: event %d seen before, nothing to do",
+                    event.incidentId(), event.sequence());
+            return List.of();
+        }
+        IncidentState state =
+                IncidentState.fold(event.incidentId(), store.events(tx, event.incidentId()));
+
+        List<Escalation> started = new ArrayList<>();
+        for (Reaction reaction : reactions.to(event, state)) {
+            react(tx, event, reaction).ifPresent(started::add);
+        }
+        return started;
     }
 
     private Optional<Escalation> react(Connection tx, EventEnvelope event, Reaction reaction)

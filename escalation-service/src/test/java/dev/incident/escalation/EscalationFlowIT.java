@@ -280,6 +280,21 @@ class EscalationFlowIT {
                                         .anyMatch(r -> incidentId.equals(r.key())));
     }
 
+    @Test
+    void shouldSendAnEventWhosePredecessorsItNeverSawToTheDeadLetters() throws Exception {
+        log.append(REPORTER_SLACK, IncidentLog.slackTriage(ACME));
+        EventEnvelope second = log.append(CONFIRMER, new SeverityConfirmed(Severity.P1, List.of()));
+
+        kafka.publish(second);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                kafka.deadLetters().stream()
+                                        .anyMatch(r -> incidentId.equals(r.key())));
+        assertThat(commands()).isEmpty();
+    }
+
     void opsgenieAnswers(int status) {
         OpsgenieResource.server.stubFor(
                 get(urlPathEqualTo("/v2/schedules/IC%20Schedule/on-calls"))

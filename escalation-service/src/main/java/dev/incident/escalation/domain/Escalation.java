@@ -53,17 +53,9 @@ public record Escalation(
                 id, incidentId, schedule.name(), schedule.role(), reason, 0, Status.OPEN, now);
     }
 
-    public boolean isDue(Instant now) {
-        return status == Status.OPEN && dueAt != null && !dueAt.isAfter(now);
-    }
-
     /** The escalation after paging the next layer at {@code now}. */
     public Escalation nextLayer(Instant now, Duration acceptWithin) {
         return new Escalation(
                 id, incidentId, schedule, role, reason, layer + 1, status, now.plus(acceptWithin));
-    }
-
-    public Escalation withStatus(Status next) {
-        return new Escalation(id, incidentId, schedule, role, reason, layer, next, dueAt);
     }
 }
