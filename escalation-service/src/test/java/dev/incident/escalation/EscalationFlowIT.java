@@ -221,6 +221,21 @@ class EscalationFlowIT {
     }
 
     @Test
+    void shouldNotPageTheCoordinatorsAgainOnP1WhileTheyAreBeingPaged() throws Exception {
+        kafka.publish(log.append(REPORTER_SLACK, IncidentLog.slackTriage(ACME)));
+        kafka.publish(log.append(REPORTER_SLACK, new EscalationRequested("ic", "early")));
+        awaitRecord(r -> r.outcome() == EscalationOutcome.PAGED);
+
+        kafka.publish(log.append(CONFIRMER, new SeverityConfirmed(Severity.P1, List.of())));
+        kafka.publish(log.append(REPORTER_SLACK, new EscalationRequested("marker", null)));
+
+        awaitRecord(r -> "marker".equals(r.target()));
+        assertThat(commands()).extracting(c -> c.command().type()).contains("AssignRole");
+        assertThat(records()).filteredOn(r -> r.outcome() == EscalationOutcome.PAGED).hasSize(1);
+        assertThat(store.ofIncident(incidentId)).extracting(Escalation::id).hasSize(1);
+    }
+
+    @Test
     void shouldGiveTheRoleToWhoeverAcknowledgedTheOpsgenieAlert() throws Exception {
         opsgenieAnswers(200);
         kafka.publish(log.append(REPORTER_SLACK, IncidentLog.slackTriage(ACME)));
