@@ -7,7 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
-class HealthTest {
+class HealthIT {
 
     @Test
     void shouldReportUpOnItsHealthEndpoint() {
