@@ -1,0 +1,81 @@
+package dev.incident.reminder.messaging;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.jboss.logging.Logger;
+
+import dev.incident.events.command.CommandEnvelope;
+import dev.incident.events.command.IncidentCommand.IssueReminder;
+import dev.incident.events.kafka.ContractRecords;
+import dev.incident.events.model.Actor;
+import dev.incident.reminder.domain.DueReminder;
+import dev.incident.reminder.domain.ReminderBoard;
+
+/**
+ * Writes IssueReminder commands to {@code incident.commands} (keyed by incident id, with the
+ * reminder's idempotency key) and unreadable records to {@code incident.dead-letter}.
+ */
+public final class ReminderSender implements ReminderBoard.Sink {
+
+    public static final String SERVICE = "reminder-service";
+
+    private static final Logger LOG = Logger.getLogger(ReminderSender.class);
+    private static final Actor ACTOR = Actor.service(SERVICE);
+
+    private final Producer<String, byte[]> producer;
+    private final ContractRecords records;
+    private final Clock clock;
+
+    public ReminderSender(Producer<String, byte[]> producer, ContractRecords records, Clock clock) {
+        this.producer = producer;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(DueReminder due, String text) {
+        CommandEnvelope command =
+                CommandEnvelope.of(
+                                due.incidentId(),
+                                ACTOR,
+                                clock.instant(),
+                                new IssueReminder(due.rule(), due.dueAt(), text))
+                        .withIdempotencyKey(due.idempotencyKey());
+
+        producer.send(
+                records.command(command),
+                (metadata, error) -> {
+                    if (error != null) {
+                        // The board counts it as sent; the next one of the rule comes one
+                        // interval later. See docs/reminder-service.md, known shortcomings.
+                        LOG.errorf(
+                                error,
+                                "incident %s: reminder %s could not be sent",
+                                due.incidentId(),
+                                due.idempotencyKey());
+                    }
+                });
+        LOG.infof(
+                "incident %s: %s reminder due at %s sent",
+                due.incidentId(), due.rule(), due.dueAt());
+    }
+
+    /** Sends {@code original} to the dead-letter topic with what went wrong. */
+    public void deadLetter(ConsumerRecord<String, byte[]> original, Exception error) {
+        LOG.warnf(
+                error,
+                "incident %s: record %s-%d@%d dead-lettered",
+                original.key(),
+                original.topic(),
+                original.partition(),
+                original.offset());
+        producer.send(records.deadLetter(original, SERVICE, error));
+    }
+
+    /** Waits until every record handed over so far is acknowledged by the broker. */
+    public void flush() {
+        producer.flush();
+    }
+}
