@@ -7,12 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-public final class TestClock extends Clock {
+public class TestClock extends Clock {
 
     private volatile Instant now;
 
     public TestClock(Instant start) {
         this.now = start;
+    }
+
+    /** Starts at 2026-12-03T09:00:00Z. */
+    public TestClock() {
+        this(Instant.parse("2026-12-03T09:00:00Z"));
     }
 
     public void set(Instant instant) {
