@@ -83,6 +83,23 @@ public final class IncidentReminders {
         return new DueReminder(state.incidentId(), rule, next);
     }
 
+    /**
+     * True while {@code sent} is the last reminder of its rule and still belongs to the current
+     * clock: the rule applies in the current status and no update has reset it since.
+     */
+    public boolean stillCurrent(DueReminder sent, ReminderRules rules) {
+        boolean last =
+                lastFired(sent.rule()).map(f -> f.dueAt().equals(sent.dueAt())).orElse(false);
+        boolean ruleApplies =
+                ReminderRules.ruleFor(state.status()).map(sent.rule()::equals).orElse(false);
+        if (!last || !ruleApplies) {
+            return false;
+        }
+        return rules.interval(sent.rule(), state.severity())
+                .map(i -> !sent.dueAt().isBefore(ReminderRules.anchor(sent.rule(), state).plus(i)))
+                .orElse(false);
+    }
+
     /** True once the incident is closed or declined: it never gets a reminder again. */
     public boolean isOver() {
         IncidentStatus status = state.status();

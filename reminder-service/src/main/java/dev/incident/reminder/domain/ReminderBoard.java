@@ -9,6 +9,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,6 +49,7 @@ public final class ReminderBoard {
     private final Map<String, Tracked> incidents = new HashMap<>();
     private final Set<Integer> openShards = new HashSet<>();
     private final NavigableSet<DueReminder> schedule = new TreeSet<>(DueReminder.BY_DUE_TIME);
+    private final ConcurrentLinkedQueue<DueReminder> failedSends = new ConcurrentLinkedQueue<>();
 
     public ReminderBoard(ReminderRules rules) {
         this.rules = rules;
@@ -121,6 +123,7 @@ public final class ReminderBoard {
     public int fireDue(Instant now, Sink sink) {
         lock.lock();
         try {
+            rescheduleFailedSends();
             int sent = 0;
             while (!schedule.isEmpty() && !schedule.first().dueAt().isAfter(now)) {
                 DueReminder due = schedule.first();
@@ -138,6 +141,31 @@ public final class ReminderBoard {
             return sent;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Notes that {@code due} did not reach the broker, so that it is sent again on the next round,
+     * unless the incident moved on in the meantime. Takes no lock: the producer's I/O thread calls
+     * it while the scheduler may hold the lock waiting for that thread.
+     */
+    public void sendFailed(DueReminder due) {
+        failedSends.add(due);
+    }
+
+    private void rescheduleFailedSends() {
+        DueReminder due;
+        while ((due = failedSends.poll()) != null) {
+            Tracked tracked = incidents.get(due.incidentId());
+            if (tracked != null
+                    && tracked.reminders != null
+                    && tracked.reminders.stillCurrent(due, rules)) {
+                if (tracked.scheduled != null) {
+                    schedule.remove(tracked.scheduled);
+                }
+                tracked.scheduled = due;
+                schedule.add(due);
+            }
         }
     }
 

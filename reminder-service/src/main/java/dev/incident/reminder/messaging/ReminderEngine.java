@@ -56,7 +56,10 @@ public final class ReminderEngine implements AutoCloseable {
         this.producer = producer(settings);
         this.sender =
                 new ReminderSender(
-                        producer, new ContractRecords(codec, settings.topics()), settings.clock());
+                        producer,
+                        new ContractRecords(codec, settings.topics()),
+                        settings.clock(),
+                        board);
         this.scheduler =
                 new ReminderScheduler(board, sender, settings.clock(), settings.maxSleep());
         this.reader =

@@ -27,11 +27,17 @@ public final class ReminderSender implements ReminderBoard.Sink {
     private final Producer<String, byte[]> producer;
     private final ContractRecords records;
     private final Clock clock;
+    private final ReminderBoard board;
 
-    public ReminderSender(Producer<String, byte[]> producer, ContractRecords records, Clock clock) {
+    public ReminderSender(
+            Producer<String, byte[]> producer,
+            ContractRecords records,
+            Clock clock,
+            ReminderBoard board) {
         this.producer = producer;
         this.records = records;
         this.clock = clock;
+        this.board = board;
     }
 
     @Override
@@ -48,13 +54,12 @@ public final class ReminderSender implements ReminderBoard.Sink {
                 records.command(command),
                 (metadata, error) -> {
                     if (error != null) {
-                        // The board counts it as sent; the next one of the rule comes one
-                        // interval later. See docs/reminder-service.md, known shortcomings.
-                        LOG.errorf(
+                        LOG.warnf(
                                 error,
-                                "incident %s: reminder %s could not be sent",
+                                "incident %s: reminder %s could not be sent; sending it again",
                                 due.incidentId(),
                                 due.idempotencyKey());
+                        board.sendFailed(due);
                     }
                 });
         LOG.infof(

@@ -101,6 +101,38 @@ class ReminderBoardTest {
         assertThat(board.scheduledCount()).isZero();
     }
 
+    @Test
+    void shouldSendAgainAReminderThatDidNotReachTheBroker() {
+        IncidentLog log = IncidentLog.of("inc-1");
+        board.open(0);
+        board.apply(0, log.declaredLive(Severity.P1, T0));
+        fireAt(T0.plus(HALF_HOUR));
+
+        board.sendFailed(sent.get(0));
+        fireAt(T0.plus(HALF_HOUR).plusSeconds(121));
+
+        assertThat(sent)
+                .containsExactly(
+                        customerUpdate("inc-1", T0.plus(HALF_HOUR)),
+                        customerUpdate("inc-1", T0.plus(HALF_HOUR)));
+        assertThat(board.scheduled("inc-1"))
+                .contains(customerUpdate("inc-1", T0.plus(HALF_HOUR.multipliedBy(2))));
+    }
+
+    @Test
+    void shouldNotSendAgainAFailedReminderWhenAnUpdateResetTheClockSince() {
+        IncidentLog log = IncidentLog.of("inc-1");
+        board.open(0);
+        board.apply(0, log.declaredLive(Severity.P1, T0));
+        fireAt(T0.plus(HALF_HOUR));
+        board.apply(0, log.summaryUpdated(T0.plus(HALF_HOUR).plusSeconds(60)));
+
+        board.sendFailed(sent.get(0));
+        fireAt(T0.plus(HALF_HOUR).plusSeconds(121));
+
+        assertThat(sent).hasSize(1);
+    }
+
     private void fireAt(Instant now) {
         board.fireDue(
                 now,
