@@ -41,7 +41,10 @@ public final class ReminderScheduler implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                board.fireDue(clock.instant(), sink);
+                int sent = board.fireDue(clock.instant(), sink);
+                if (sent > 0) {
+                    LOG.info(() -> "sent " + sent + " due reminders");
+                }
                 board.awaitDue(clock.instant(), maxSleep);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -122,6 +123,13 @@ public final class ReminderLogReader implements Runnable, ConsumerRebalanceListe
     }
 
     private void handleReminderCommand(ConsumerRecord<String, byte[]> record) {
+        boolean ownSend =
+                ContractRecords.header(record.headers(), RecordHeaders.COMMAND_ID)
+                        .map(id -> sender.readBack(UUID.fromString(id)))
+                        .orElse(false);
+        if (ownSend) {
+            return;
+        }
         CommandEnvelope command = codec.decodeCommand(record.value());
         if (command.command() instanceof IssueReminder reminder) {
             board.fired(
@@ -177,6 +185,7 @@ public final class ReminderLogReader implements Runnable, ConsumerRebalanceListe
         // Every reminder fired for these incidents reaches the broker before the next owner
         // starts reading, so it sees them and does not fire them again.
         sender.flush();
+        sender.forgetSent();
         if (!partitions.isEmpty()) {
             LOG.infof("released %s", partitions);
         }

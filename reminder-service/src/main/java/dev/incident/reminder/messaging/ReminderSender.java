@@ -1,6 +1,9 @@
 package dev.incident.reminder.messaging;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,6 +31,7 @@ public final class ReminderSender implements ReminderBoard.Sink {
     private final ContractRecords records;
     private final Clock clock;
     private final ReminderBoard board;
+    private final Set<UUID> sentNotReadBack = ConcurrentHashMap.newKeySet();
 
     public ReminderSender(
             Producer<String, byte[]> producer,
@@ -49,6 +53,7 @@ public final class ReminderSender implements ReminderBoard.Sink {
                                 clock.instant(),
                                 new IssueReminder(due.rule(), due.dueAt(), text))
                         .withIdempotencyKey(due.idempotencyKey());
+        sentNotReadBack.add(command.commandId());
 
         producer.send(
                 records.command(command),
@@ -62,7 +67,9 @@ public final class ReminderSender implements ReminderBoard.Sink {
                         board.sendFailed(due);
                     }
                 });
-        LOG.infof(
+        // Debug, not info: after an outage thousands come due at once, and a line each would
+        // slow the burst down; the scheduler logs each round, incident-core each ReminderIssued.
+        LOG.debugf(
                 "incident %s: %s reminder due at %s sent",
                 due.incidentId(), due.rule(), due.dueAt());
     }
@@ -77,6 +84,19 @@ public final class ReminderSender implements ReminderBoard.Sink {
                 original.partition(),
                 original.offset());
         producer.send(records.deadLetter(original, SERVICE, error));
+    }
+
+    /**
+     * True, once, for a command this instance sent since its last assignment: the board recorded it
+     * when sending, so the log reader need not decode it again.
+     */
+    public boolean readBack(UUID commandId) {
+        return sentNotReadBack.remove(commandId);
+    }
+
+    /** Forgets the commands not read back yet: a new assignment reads them from the log. */
+    public void forgetSent() {
+        sentNotReadBack.clear();
     }
 
     /** Waits until every record handed over so far is acknowledged by the broker. */

@@ -9,9 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -81,6 +83,36 @@ final class ReminderBroker implements AutoCloseable {
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not append to the log", e);
+        }
+    }
+
+    /** Appends bytes that are no event at all, as a broken producer might. */
+    void appendRaw(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topics.events(), key, value)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not append to the log", e);
+        }
+    }
+
+    /** The records on the dead-letter topic, read from its beginning. */
+    List<ConsumerRecord<String, byte[]>> deadLetters() {
+        try (KafkaConsumer<String, byte[]> reader =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                LocalKafka.bootstrapServers()),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    reader.partitionsFor(topics.deadLetter()).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            reader.poll(Duration.ofMillis(500)).forEach(found::add);
+            return found;
         }
     }
 

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.command.IncidentCommand.IssueReminder;
+import dev.incident.events.kafka.ContractRecords;
+import dev.incident.events.kafka.RecordHeaders;
 import dev.incident.events.model.ActorSource;
 import dev.incident.events.model.IncidentStatus;
 import dev.incident.events.model.ReminderRule;
@@ -18,6 +21,7 @@ import dev.incident.events.model.Severity;
 import dev.incident.reminder.IncidentLog;
 import dev.incident.reminder.TestClock;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -190,6 +194,25 @@ class ReminderEngineIT {
         stopInstance(second);
         await().atMost(WAIT).until(() -> first.board().scheduledCount() == 30);
         assertNoMoreRemindersThan(30);
+    }
+
+    @Test
+    void shouldDeadLetterARecordThatIsNoEventAndCarryOn() {
+        IncidentLog incident = IncidentLog.of(id());
+        broker.appendRaw(incident.incidentId(), "not an event".getBytes(UTF_8));
+        broker.append(incident.declaredLive(Severity.P1, T0));
+        ReminderEngine engine = startedInstance();
+        awaitScheduled(engine, 1);
+
+        await().atMost(WAIT).until(() -> !broker.deadLetters().isEmpty());
+        ConsumerRecord<String, byte[]> dead = broker.deadLetters().get(0);
+        assertThat(dead.key()).isEqualTo(incident.incidentId());
+        assertThat(new String(dead.value(), UTF_8)).isEqualTo("not an event");
+        assertThat(ContractRecords.header(dead.headers(), RecordHeaders.DEAD_LETTER_CONSUMER))
+                .contains("reminder-service");
+
+        clock.advance(minutes(30));
+        assertThat(dueTimes(awaitReminders(1))).containsExactly(T0.plus(minutes(30)));
     }
 
     private ReminderEngine startedInstance() {
