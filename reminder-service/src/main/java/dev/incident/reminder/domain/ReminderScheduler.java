@@ -15,6 +15,7 @@ public final class ReminderScheduler implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReminderScheduler.class.getName());
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
+    private static final Duration LOG_EVERY = Duration.ofSeconds(1);
 
     private final ReminderBoard board;
     private final ReminderBoard.Sink sink;
@@ -22,6 +23,8 @@ public final class ReminderScheduler implements AutoCloseable {
     private final Duration maxSleep;
     private final Thread thread;
     private volatile boolean running = true;
+    private long sentSinceLog;
+    private long lastLogNanos = System.nanoTime() - LOG_EVERY.toNanos();
 
     public ReminderScheduler(
             ReminderBoard board, ReminderBoard.Sink sink, Clock clock, Duration maxSleep) {
@@ -41,10 +44,7 @@ public final class ReminderScheduler implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                int sent = board.fireDue(clock.instant(), sink);
-                if (sent > 0) {
-                    LOG.info(() -> "sent " + sent + " due reminders");
-                }
+                logSent(board.fireDue(clock.instant(), sink));
                 board.awaitDue(clock.instant(), maxSleep);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -54,6 +54,21 @@ public final class ReminderScheduler implements AutoCloseable {
                 LOG.log(Level.WARNING, "sending a due reminder failed; retrying in 1 s", e);
                 pause();
             }
+        }
+    }
+
+    /**
+     * One line per second at most: during a burst after an outage a line per round (often one
+     * reminder) costs more than the sending. The sender logs each reminder at debug.
+     */
+    private void logSent(int sent) {
+        sentSinceLog += sent;
+        long now = System.nanoTime();
+        if (sentSinceLog > 0 && now - lastLogNanos >= LOG_EVERY.toNanos()) {
+            long count = sentSinceLog;
+            LOG.info(() -> "sent " + count + " due reminders");
+            sentSinceLog = 0;
+            lastLogNanos = now;
         }
     }
 

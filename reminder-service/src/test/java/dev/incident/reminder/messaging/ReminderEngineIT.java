@@ -112,9 +112,10 @@ class ReminderEngineIT {
 
         // The triage reminders due from 09:30 on came due in the same jump: one fires, for the
         // first missed due time, not one per missed interval.
+        // The two incidents may sit on different partitions, read back in either order.
         assertThat(awaitReminders(4))
                 .extracting(c -> ((IssueReminder) c.command()).rule(), c -> dueAt(c))
-                .containsExactly(
+                .containsExactlyInAnyOrder(
                         tuple(ReminderRule.TRIAGE_DECISION, T0.plus(minutes(10))),
                         tuple(ReminderRule.TRIAGE_DECISION, T0.plus(minutes(20))),
                         tuple(ReminderRule.TRIAGE_DECISION, T0.plus(minutes(30))),
