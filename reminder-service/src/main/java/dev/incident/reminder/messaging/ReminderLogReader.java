@@ -162,6 +162,8 @@ public final class ReminderLogReader implements Runnable, ConsumerRebalanceListe
             assigned = true;
             return;
         }
+        // The whole log, every time: the rebuild grows with the platform's history, and with the
+        // eager range protocol every rebalance rebuilds every partition. No snapshot is kept.
         consumer.seekToBeginning(partitions);
         consumer.endOffsets(partitions)
                 .forEach(

@@ -59,6 +59,8 @@ public final class ReminderSender implements ReminderBoard.Sink {
                 records.command(command),
                 (metadata, error) -> {
                     if (error != null) {
+                        // A timeout does not prove the record was not written: the retry may
+                        // write it twice, with the same idempotency key.
                         LOG.warnf(
                                 error,
                                 "incident %s: reminder %s could not be sent; sending it again",
