@@ -1,0 +1,61 @@
+package dev.incident.reminder.config;
+
+import java.time.Clock;
+import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.incident.events.kafka.Topics;
+import dev.incident.reminder.messaging.ReminderEngine;
+
+/** Starts the reminder engine with the service and stops it, handing its partitions back. */
+@ApplicationScoped
+public class ReminderRuntime {
+
+    private final ReminderConfig config;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final String topicsPrefix;
+    private volatile ReminderEngine engine;
+
+    ReminderRuntime(
+            ReminderConfig config,
+            Clock clock,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "incident.topics.prefix", defaultValue = "")
+                    String topicsPrefix) {
+        this.config = config;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        this.topicsPrefix = topicsPrefix;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        engine =
+                ReminderEngine.start(
+                        new ReminderEngine.Settings(
+                                bootstrapServers,
+                                config.groupId(),
+                                Topics.Names.withPrefix(topicsPrefix),
+                                config.rules(),
+                                clock,
+                                config.maxSleep(),
+                                config.pollTimeout(),
+                                Map.of()));
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** The running engine, null before start. */
+    public ReminderEngine engine() {
+        return engine;
+    }
+}
