@@ -92,6 +92,14 @@ public interface IngestConfig {
         @WithDefault("PT10S")
         Duration reconnectDelay();
 
+        /**
+         * Move with IMAP MOVE when the server offers it; else COPY, flag deleted and expunge. Off
+         * by default: GreenMail 2.1 answers MOVE without the EXPUNGE responses the client needs to
+         * keep its message numbers right.
+         */
+        @WithDefault("false")
+        boolean useMove();
+
         /** Connect and read timeout of the IMAP socket (reads during IDLE wait longer). */
         @WithDefault("PT30S")
         Duration timeout();
