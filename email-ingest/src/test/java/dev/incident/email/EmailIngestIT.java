@@ -259,7 +259,7 @@ class EmailIngestIT {
                         () ->
                                 assertThat(TestMail.subjects(ADDRESS, "processed"))
                                         .contains("Counted"));
-        // The reader reconnects within a second when the server drops its connection.
+        // Readiness follows the reader's sweeps, so it may take one poll interval to show.
         await().atMost(WAIT)
                 .pollInterval(POLL)
                 .untilAsserted(

@@ -22,10 +22,19 @@ public final class MailboxConnection implements AutoCloseable {
     private final IMAPFolder inbox;
     private final IngestConfig.Mailbox config;
 
-    private MailboxConnection(IMAPStore store, IMAPFolder inbox, IngestConfig.Mailbox config) {
+    private final boolean idle;
+    private final boolean move;
+    private final boolean uidPlus;
+
+    private MailboxConnection(IMAPStore store, IMAPFolder inbox, IngestConfig.Mailbox config)
+            throws MessagingException {
         this.store = store;
         this.inbox = inbox;
         this.config = config;
+        // Asked once: each question uses the store's own connection, which the server may drop.
+        this.idle = config.idle() && store.hasCapability("IDLE");
+        this.move = config.useMove() && store.hasCapability("MOVE");
+        this.uidPlus = store.hasCapability("UIDPLUS");
     }
 
     /** Connects with the configured address, credentials and protocol. */
@@ -84,24 +93,20 @@ public final class MailboxConnection implements AutoCloseable {
         return inbox;
     }
 
-    public IMAPStore store() {
-        return store;
+    public boolean canIdle() {
+        return idle;
     }
 
-    public boolean canIdle() throws MessagingException {
-        return config.idle() && store.hasCapability("IDLE");
+    public boolean canMove() {
+        return move;
     }
 
-    public boolean canMove() throws MessagingException {
-        return config.useMove() && store.hasCapability("MOVE");
+    public boolean hasUidPlus() {
+        return uidPlus;
     }
 
     public Folder folder(String name) throws MessagingException {
         return store.getFolder(name);
-    }
-
-    public boolean isConnected() {
-        return store.isConnected() && inbox.isOpen();
     }
 
     @Override

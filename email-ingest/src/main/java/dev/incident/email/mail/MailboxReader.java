@@ -34,7 +34,7 @@ public class MailboxReader {
 
     private volatile boolean running;
     private volatile MailboxConnection connection;
-    private volatile String lastProblem = "not connected yet";
+    private volatile String lastProblem = "no sweep of the mailbox yet";
     private volatile Instant lastSweep;
     private final Semaphore newMail = new Semaphore(0);
     private Thread thread;
@@ -61,12 +61,20 @@ public class MailboxReader {
         thread.start();
     }
 
-    /** Whether the mailbox connection is open, and what went wrong last when it is not. */
+    /**
+     * Whether the reader holds a connection and swept within two poll intervals (plus the socket
+     * timeout), and what went wrong last when not. Judged from the reader's own progress, so the
+     * health check never touches the connection from another thread.
+     */
     public Status status() {
-        MailboxConnection current = connection;
-        boolean connected = current != null && current.isConnected();
-        return new Status(
-                config.mailbox().enabled(), connected, connected ? null : lastProblem, lastSweep);
+        Instant swept = lastSweep;
+        var mailbox = config.mailbox();
+        Instant due =
+                Instant.now()
+                        .minus(mailbox.pollInterval().multipliedBy(2))
+                        .minus(mailbox.timeout());
+        boolean connected = connection != null && swept != null && swept.isAfter(due);
+        return new Status(mailbox.enabled(), connected, connected ? null : lastProblem, swept);
     }
 
     /** What the health check reports. */

@@ -178,7 +178,7 @@ public final class MailboxSweep {
         } else {
             inbox.copyMessages(one, target);
             message.setFlag(Flags.Flag.DELETED, true);
-            if (mailbox.store().hasCapability("UIDPLUS")) {
+            if (mailbox.hasUidPlus()) {
                 inbox.expunge(one);
             } else {
                 inbox.expunge();
