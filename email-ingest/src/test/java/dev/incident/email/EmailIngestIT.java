@@ -259,7 +259,7 @@ class EmailIngestIT {
                         () ->
                                 assertThat(TestMail.subjects(ADDRESS, "processed"))
                                         .contains("Counted"));
-        // Readiness follows the reader's sweeps, so it may take one poll interval to show.
+        // Readiness follows the reader's sweeps, so it may take a moment to show.
         await().atMost(WAIT)
                 .pollInterval(POLL)
                 .untilAsserted(
@@ -271,7 +271,11 @@ class EmailIngestIT {
                                         .body(
                                                 "checks.find { it.name == 'ingest-mailbox'"
                                                         + " }.data.connected",
-                                                equalTo(true)));
+                                                equalTo(true))
+                                        .body(
+                                                "checks.find { it.name == 'ingest-mailbox'"
+                                                        + " }.data.mode",
+                                                equalTo("idle")));
         given().get("/q/metrics")
                 .then()
                 .statusCode(200)

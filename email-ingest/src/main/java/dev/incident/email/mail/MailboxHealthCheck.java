@@ -25,6 +25,7 @@ public class MailboxHealthCheck implements HealthCheck {
             return response.up().withData("reader", "disabled").build();
         }
         response.withData("connected", status.connected());
+        response.withData("mode", status.idle() ? "idle" : "polling");
         if (status.lastSweep() != null) {
             response.withData("last-sweep", status.lastSweep().toString());
         }

@@ -36,6 +36,7 @@ public class MailboxReader {
     private volatile MailboxConnection connection;
     private volatile String lastProblem = "no sweep of the mailbox yet";
     private volatile Instant lastSweep;
+    private volatile boolean idling;
     private final Semaphore newMail = new Semaphore(0);
     private Thread thread;
 
@@ -74,11 +75,13 @@ public class MailboxReader {
                         .minus(mailbox.pollInterval().multipliedBy(2))
                         .minus(mailbox.timeout());
         boolean connected = connection != null && swept != null && swept.isAfter(due);
-        return new Status(mailbox.enabled(), connected, connected ? null : lastProblem, swept);
+        return new Status(
+                mailbox.enabled(), connected, idling, connected ? null : lastProblem, swept);
     }
 
     /** What the health check reports. */
-    public record Status(boolean enabled, boolean connected, String problem, Instant lastSweep) {}
+    public record Status(
+            boolean enabled, boolean connected, boolean idle, String problem, Instant lastSweep) {}
 
     private void readForever() {
         var mailbox = config.mailbox();
@@ -120,6 +123,7 @@ public class MailboxReader {
                         config,
                         MailboxSweep.AfterAcknowledged.NOTHING);
         boolean idle = open.canIdle();
+        idling = idle;
         NewMailWatcher watcher = idle ? NewMailWatcher.start(config.mailbox(), newMail) : null;
         try {
             while (running) {
