@@ -1,0 +1,108 @@
+package dev.incident.core.messaging;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import dev.incident.core.domain.IncidentHistory;
+import dev.incident.core.domain.ReferenceBook;
+import dev.incident.events.event.EventEnvelope;
+import dev.incident.events.event.IncidentEvent.IncidentDeclared;
+import dev.incident.events.json.ContractCodec;
+import dev.incident.events.json.ContractException;
+
+/**
+ * The histories of the incidents on the partitions this instance owns, rebuilt from {@code
+ * incident.events} when partitions are assigned. Commands and events of one incident share a
+ * partition number because both topics are keyed by incident id and have the same partition count.
+ */
+final class IncidentStates {
+
+    private static final Logger LOG = Logger.getLogger(IncidentStates.class);
+
+    private final KafkaClients clients;
+    private final String eventsTopic;
+    private final ContractCodec codec;
+    private final ReferenceBook references = new ReferenceBook();
+    private final Map<Integer, Map<String, IncidentHistory>> byPartition = new HashMap<>();
+
+    IncidentStates(KafkaClients clients, String eventsTopic, ContractCodec codec) {
+        this.clients = clients;
+        this.eventsTopic = eventsTopic;
+        this.codec = codec;
+    }
+
+    ReferenceBook references() {
+        return references;
+    }
+
+    /** The history of an incident on {@code partition}; empty when it has no events. */
+    IncidentHistory history(int partition, String incidentId) {
+        return byPartition
+                .computeIfAbsent(partition, p -> new HashMap<>())
+                .computeIfAbsent(incidentId, IncidentHistory::empty);
+    }
+
+    /** Records an appended event in memory. */
+    void apply(int partition, EventEnvelope event) {
+        history(partition, event.incidentId()).apply(event);
+        if (event.payload() instanceof IncidentDeclared declared) {
+            references.taken(declared.reference(), event.incidentId());
+        }
+    }
+
+    void forget(Collection<Integer> partitions) {
+        partitions.forEach(byPartition::remove);
+    }
+
+    /** Reads the events of {@code partitions} from the start to the last committed record. */
+    long rebuild(Collection<Integer> partitions) {
+        forget(partitions);
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        long started = System.nanoTime();
+        List<TopicPartition> assigned =
+                partitions.stream().map(p -> new TopicPartition(eventsTopic, p)).toList();
+        long events = 0;
+        try (KafkaConsumer<String, byte[]> consumer = clients.consumer(null)) {
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            while (!reached(consumer, end)) {
+                for (ConsumerRecord<String, byte[]> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    applyStored(record);
+                    events++;
+                }
+            }
+        }
+        LOG.infof(
+                "rebuilt the incidents of partitions %s from %d events in %d ms",
+                partitions, events, (System.nanoTime() - started) / 1_000_000);
+        return events;
+    }
+
+    private void applyStored(ConsumerRecord<String, byte[]> record) {
+        try {
+            apply(record.partition(), codec.decodeEvent(record.value()));
+        } catch (ContractException | IllegalStateException e) {
+            // The log is written by incident-core alone; an event it cannot read means a bug or
+            // damage, and the incident stays at its last good event.
+            LOG.errorf(
+                    e, "incident %s: unreadable event at offset %d", record.key(), record.offset());
+        }
+    }
+
+    private static boolean reached(
+            KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}
