@@ -23,7 +23,7 @@ import dev.incident.events.json.ContractException;
  * incident.events} when partitions are assigned. Commands and events of one incident share a
  * partition number because both topics are keyed by incident id and have the same partition count.
  */
-final class IncidentStates {
+public final class IncidentStates {
 
     private static final Logger LOG = Logger.getLogger(IncidentStates.class);
 
@@ -33,13 +33,13 @@ final class IncidentStates {
     private final ReferenceBook references = new ReferenceBook();
     private final Map<Integer, Map<String, IncidentHistory>> byPartition = new HashMap<>();
 
-    IncidentStates(KafkaClients clients, String eventsTopic, ContractCodec codec) {
+    public IncidentStates(KafkaClients clients, String eventsTopic, ContractCodec codec) {
         this.clients = clients;
         this.eventsTopic = eventsTopic;
         this.codec = codec;
     }
 
-    ReferenceBook references() {
+    public ReferenceBook references() {
         return references;
     }
 
@@ -63,7 +63,7 @@ final class IncidentStates {
     }
 
     /** Reads the events of {@code partitions} from the start to the last committed record. */
-    long rebuild(Collection<Integer> partitions) {
+    public long rebuild(Collection<Integer> partitions) {
         forget(partitions);
         if (partitions.isEmpty()) {
             return 0;
