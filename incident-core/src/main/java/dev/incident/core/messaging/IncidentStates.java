@@ -1,6 +1,7 @@
 package dev.incident.core.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -77,11 +78,10 @@ public final class IncidentStates {
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
             while (!reached(consumer, end)) {
-                for (ConsumerRecord<String, byte[]> record :
-                        consumer.poll(Duration.ofMillis(200))) {
-                    applyStored(record);
-                    events++;
-                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+                applyStored(batch);
+                events += batch.size();
             }
         }
         LOG.infof(
@@ -90,14 +90,35 @@ public final class IncidentStates {
         return events;
     }
 
-    private void applyStored(ConsumerRecord<String, byte[]> record) {
+    /** Decodes a batch on all cores (decoding is most of the work), then folds it in order. */
+    private void applyStored(List<ConsumerRecord<String, byte[]>> batch) {
+        List<EventEnvelope> decoded = batch.parallelStream().map(this::decode).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            EventEnvelope event = decoded.get(i);
+            if (event == null) {
+                continue;
+            }
+            try {
+                apply(batch.get(i).partition(), event);
+            } catch (IllegalStateException e) {
+                LOG.errorf(
+                        e,
+                        "incident %s: event %d out of order",
+                        event.incidentId(),
+                        event.sequence());
+            }
+        }
+    }
+
+    private EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
         try {
-            apply(record.partition(), codec.decodeEvent(record.value()));
-        } catch (ContractException | IllegalStateException e) {
+            return codec.decodeEvent(record.value());
+        } catch (ContractException e) {
             // The log is written by incident-core alone; an event it cannot read means a bug or
             // damage, and the incident stays at its last good event.
             LOG.errorf(
                     e, "incident %s: unreadable event at offset %d", record.key(), record.offset());
+            return null;
         }
     }
 

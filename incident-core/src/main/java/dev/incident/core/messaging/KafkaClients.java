@@ -22,6 +22,8 @@ public record KafkaClients(String bootstrapServers, String prefix) {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        // A committed read may wait the whole fetch wait for a transaction's end: keep it short.
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         if (group != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, prefix + group);
         }

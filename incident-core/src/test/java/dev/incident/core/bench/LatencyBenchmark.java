@@ -136,7 +136,9 @@ public final class LatencyBenchmark {
             }
         }
         reader.join(60_000);
-        return new ArrayList<>(latencies);
+        // The first second warms up connections and metadata; it is not the steady state.
+        List<Double> steady = new ArrayList<>(latencies);
+        return steady.subList(Math.min(rate, steady.size()), steady.size());
     }
 
     private static void read(
