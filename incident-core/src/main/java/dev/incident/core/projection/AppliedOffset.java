@@ -6,12 +6,13 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** The next offset of incident.events the projection will read, per partition. */
+/** The next offset of incident.events the projection will read, per topic partition. */
 @Entity
 @Table(name = "projection_offset")
 public class AppliedOffset extends PanacheEntityBase {
 
-    @Id public int logPartition;
+    /** The topic and partition, as {@code incident.events-3}. */
+    @Id public String logPartition;
 
     public long nextOffset;
 }

@@ -110,12 +110,12 @@ public final class Projector implements Runnable {
     }
 
     private Uni<Void> apply(ConsumerRecords<String, byte[]> batch) {
-        Map<Integer, Long> next = new HashMap<>();
+        Map<String, Long> next = new HashMap<>();
         return Panache.withTransaction(
                 () -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ConsumerRecord<String, byte[]> record : batch) {
-                        next.put(record.partition(), record.offset() + 1);
+                        next.put(key(record.topic(), record.partition()), record.offset() + 1);
                         chain = chain.chain(() -> apply(record));
                     }
                     return chain.chain(() -> saveOffsets(next));
@@ -190,9 +190,13 @@ public final class Projector implements Runnable {
                         });
     }
 
-    private Uni<Void> saveOffsets(Map<Integer, Long> next) {
+    private static String key(String topic, int partition) {
+        return topic + "-" + partition;
+    }
+
+    private Uni<Void> saveOffsets(Map<String, Long> next) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Map.Entry<Integer, Long> entry : next.entrySet()) {
+        for (Map.Entry<String, Long> entry : next.entrySet()) {
             chain =
                     chain.chain(() -> AppliedOffset.<AppliedOffset>findById(entry.getKey()))
                             .chain(
@@ -212,10 +216,10 @@ public final class Projector implements Runnable {
     private void seekToApplied(List<TopicPartition> partitions) {
         List<AppliedOffset> applied =
                 await(() -> Panache.withSession(() -> AppliedOffset.<AppliedOffset>listAll()));
-        Map<Integer, Long> next = new HashMap<>();
+        Map<String, Long> next = new HashMap<>();
         applied.forEach(a -> next.put(a.logPartition, a.nextOffset));
         for (TopicPartition partition : partitions) {
-            consumer.seek(partition, next.getOrDefault(partition.partition(), 0L));
+            consumer.seek(partition, next.getOrDefault(key(topic, partition.partition()), 0L));
         }
     }
 
