@@ -140,6 +140,48 @@ class CommandLoopIT {
     }
 
     @Test
+    void shouldNeitherDuplicateNorSkipWhenARestartedInstanceFencesACrashedOneMidStream()
+            throws Exception {
+        startLoop();
+        List<String> incidents = List.of("api-f1", "api-f2", "api-f3");
+        for (String incident : incidents) {
+            send(declare(incident));
+        }
+        int updates = 80;
+        Thread feeder =
+                new Thread(
+                        () -> {
+                            for (int i = 0; i < updates; i++) {
+                                for (String incident : incidents) {
+                                    send(update(incident, "update " + i));
+                                }
+                                pause(3);
+                            }
+                        });
+        feeder.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> countResults() >= 60);
+
+        // The same transactional id, as a restarted pod would have: it fences the first loop,
+        // whose open transaction is aborted wherever it was.
+        startLoop();
+        feeder.join();
+
+        int commands = incidents.size() * (updates + 1);
+        List<CommandResult> results = awaitResults(commands);
+        assertThat(results).extracting(CommandResult::commandId).doesNotHaveDuplicates();
+        List<EventEnvelope> events = events(commands);
+        assertThat(events).extracting(EventEnvelope::commandId).doesNotHaveDuplicates();
+        for (String incident : incidents) {
+            assertThat(events.stream().filter(e -> e.incidentId().equals(incident)))
+                    .extracting(EventEnvelope::sequence)
+                    .containsExactlyElementsOf(
+                            java.util.stream.LongStream.rangeClosed(1, updates + 1)
+                                    .boxed()
+                                    .toList());
+        }
+    }
+
+    @Test
     void shouldDeadLetterAPoisonRecordAndDecideTheNextCommand() throws Exception {
         startLoop();
         byte[] poison = "{not json".getBytes();
