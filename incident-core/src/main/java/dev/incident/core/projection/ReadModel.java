@@ -82,4 +82,30 @@ public class ReadModel {
                             return Optional.of(IncidentView.of(state));
                         });
     }
+
+    /**
+     * Waits until the read model holds event {@code eventId}, at most until {@code deadline}, so
+     * that a caller who waited for a command's result can read the incident right after. Blocks:
+     * call it from a worker thread, never from the event loop.
+     */
+    public boolean awaitStored(java.util.UUID eventId, Instant deadline)
+            throws InterruptedException {
+        String id = eventId.toString();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                StoredEvent found =
+                        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                                () ->
+                                        io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                                                () -> StoredEvent.<StoredEvent>findById(id)));
+                if (found != null) {
+                    return true;
+                }
+            } catch (Throwable e) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
 }

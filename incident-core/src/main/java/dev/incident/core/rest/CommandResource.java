@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import dev.incident.core.config.CoreConfig;
 import dev.incident.core.messaging.CommandGateway;
+import dev.incident.core.projection.ReadModel;
 import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.command.CommandResult;
 import dev.incident.events.json.ContractCodec;
@@ -39,11 +40,14 @@ public class CommandResource {
     private final CommandGateway gateway;
     private final ApiToken token;
     private final CoreConfig config;
+    private final ReadModel readModel;
 
-    public CommandResource(CommandGateway gateway, ApiToken token, CoreConfig config) {
+    public CommandResource(
+            CommandGateway gateway, ApiToken token, CoreConfig config, ReadModel readModel) {
         this.gateway = gateway;
         this.token = token;
         this.config = config;
+        this.readModel = readModel;
     }
 
     @POST
@@ -75,7 +79,15 @@ public class CommandResource {
             gateway.send(command);
             return submitted(command);
         }
-        Optional<CommandResult> result = gateway.sendAndWait(command, waitFor(wait));
+        Duration patience = waitFor(wait);
+        Instant deadline = Instant.now().plus(patience);
+        Optional<CommandResult> result = gateway.sendAndWait(command, patience);
+        if (result.orElse(null) instanceof CommandResult.Accepted accepted
+                && !accepted.eventIds().isEmpty()) {
+            // Read your writes: answer once GET /incidents shows the new events, within the wait.
+            readModel.awaitStored(
+                    accepted.eventIds().get(accepted.eventIds().size() - 1), deadline);
+        }
         return result.map(this::answer).orElseGet(() -> submitted(command));
     }
 
