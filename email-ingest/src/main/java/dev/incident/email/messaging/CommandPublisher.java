@@ -47,8 +47,7 @@ public class CommandPublisher {
 
     public CommandPublisher(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "incident.topics.prefix", defaultValue = "")
-                    Optional<String> prefix,
+            @ConfigProperty(name = "incident.topics.prefix") Optional<String> prefix,
             IngestConfig config) {
         this.records =
                 new ContractRecords(

@@ -2,6 +2,7 @@ package dev.incident.reminder.config;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -26,12 +27,12 @@ public class ReminderRuntime {
             ReminderConfig config,
             Clock clock,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "incident.topics.prefix", defaultValue = "")
-                    String topicsPrefix) {
+            // Optional: an empty value is no value to the config, and production has no prefix.
+            @ConfigProperty(name = "incident.topics.prefix") Optional<String> topicsPrefix) {
         this.config = config;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
-        this.topicsPrefix = topicsPrefix;
+        this.topicsPrefix = topicsPrefix.orElse("");
     }
 
     void onStart(@Observes StartupEvent start) {

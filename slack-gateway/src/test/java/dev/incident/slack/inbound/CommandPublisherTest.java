@@ -2,6 +2,7 @@ package dev.incident.slack.inbound;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CommandPublisherTest {
 
     @Test
     void shouldHandOverACommandAtOnceEvenWhenNoBrokerAnswers() {
-        KafkaSettings nowhere = new KafkaSettings("127.0.0.1:9", "");
+        KafkaSettings nowhere = new KafkaSettings("127.0.0.1:9", Optional.empty());
         CommandPublisher publisher = new CommandPublisher(nowhere);
         CommandEnvelope command =
                 CommandEnvelope.of(

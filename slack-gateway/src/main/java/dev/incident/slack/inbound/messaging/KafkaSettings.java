@@ -2,6 +2,7 @@ package dev.incident.slack.inbound.messaging;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,9 +24,10 @@ public class KafkaSettings {
 
     public KafkaSettings(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "incident.topics.prefix", defaultValue = "") String prefix) {
+            // Optional: an empty value is no value to the config, and production has no prefix.
+            @ConfigProperty(name = "incident.topics.prefix") Optional<String> prefix) {
         this.bootstrapServers = bootstrapServers;
-        this.topics = Topics.Names.withPrefix(prefix);
+        this.topics = Topics.Names.withPrefix(prefix.orElse(""));
     }
 
     public Topics.Names topics() {
