@@ -35,6 +35,9 @@ public final class Projector implements Runnable {
     private static final Logger LOG = Logger.getLogger(Projector.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final DeadLetters deadLetters;
+    private final List<Map.Entry<ConsumerRecord<String, byte[]>, Exception>> unreadable =
+            new java.util.ArrayList<>();
     private final String topic;
     private final int progressEvery;
     private final ContractCodec codec = new ContractCodec();
@@ -46,8 +49,13 @@ public final class Projector implements Runnable {
     private boolean rebuilding;
     private long rebuiltEvents;
 
-    public Projector(KafkaConsumer<String, byte[]> consumer, String topic, int progressEvery) {
+    public Projector(
+            KafkaConsumer<String, byte[]> consumer,
+            String topic,
+            int progressEvery,
+            DeadLetters deadLetters) {
         this.consumer = consumer;
+        this.deadLetters = deadLetters;
         this.topic = topic;
         this.progressEvery = progressEvery;
     }
@@ -72,6 +80,11 @@ public final class Projector implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("the projection stopped", e);
         }
+    }
+
+    /** Where records the projection cannot read go, with the error. */
+    public interface DeadLetters {
+        void send(ConsumerRecord<String, byte[]> record, Exception error);
     }
 
     public void stop() {
@@ -99,7 +112,10 @@ public final class Projector implements Runnable {
             return;
         }
         try {
+            unreadable.clear();
             VertxContextSupport.subscribeAndAwait(() -> apply(batch));
+            // Sent here, on this thread: a Kafka send may block, the event loop must not.
+            unreadable.forEach(bad -> deadLetters.send(bad.getKey(), bad.getValue()));
             logRebuildProgress(batch.count());
         } catch (Throwable e) {
             LOG.warn("could not store a batch of events; reading it again", e);
@@ -127,10 +143,11 @@ public final class Projector implements Runnable {
         try {
             event = codec.decodeEvent(record.value());
         } catch (ContractException e) {
-            // Only incident-core writes the log; an unreadable event is damage to look at, and
-            // the incident's row stays at its last readable event.
+            // Only incident-core writes the log; an unreadable event is damage to look at: it goes
+            // to the dead letter, and the incident's row stays at its last readable event.
             LOG.errorf(
                     e, "incident %s: unreadable event at offset %d", record.key(), record.offset());
+            unreadable.add(Map.entry(record, e));
             return Uni.createFrom().voidItem();
         }
         return state(event.incidentId()).chain(state -> apply(record, event, state));

@@ -158,6 +158,61 @@ class IncidentApiIT {
     }
 
     @Test
+    void shouldDeadLetterAnUnreadableEventAndProjectTheNextOne() throws Exception {
+        String prefix =
+                org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue(KafkaResource.PREFIX_KEY, String.class);
+        var topics = dev.incident.events.kafka.Topics.Names.withPrefix(prefix);
+        var clients =
+                new dev.incident.core.messaging.KafkaClients(
+                        dev.incident.testing.LocalKafka.bootstrapServers(), prefix);
+        try (var producer = clients.producer()) {
+            producer.send(
+                            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                    topics.events(), "api-damaged", "{damaged".getBytes()))
+                    .get();
+        }
+        String id = "api-" + UUID.randomUUID();
+
+        post(declare(id, "LIVE"), "10s").statusCode(200);
+
+        given().get("/incidents/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () ->
+                                deadLetterConsumers(clients, topics.deadLetter())
+                                        .contains("incident-core-projection"));
+    }
+
+    private static List<String> deadLetterConsumers(
+            dev.incident.core.messaging.KafkaClients clients, String topic) {
+        List<String> consumers = new ArrayList<>();
+        try (var consumer = clients.consumer(null)) {
+            var partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(
+                                    p ->
+                                            new org.apache.kafka.common.TopicPartition(
+                                                    topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (!partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                consumer.poll(Duration.ofMillis(100))
+                        .forEach(
+                                r ->
+                                        dev.incident.events.kafka.ContractRecords.header(
+                                                        r.headers(),
+                                                        dev.incident.events.kafka.RecordHeaders
+                                                                .DEAD_LETTER_CONSUMER)
+                                                .ifPresent(consumers::add));
+            }
+        }
+        return consumers;
+    }
+
+    @Test
     void shouldCountCommandsInItsMetrics() {
         post(declare("api-" + UUID.randomUUID(), "LIVE"), "10s").statusCode(200);
 
