@@ -1,8 +1,5 @@
--- One database per service, created on the first start of the PostgreSQL container.
+-- A database for each service that keeps one, created on the first start of the container.
 CREATE DATABASE incident_core;
 CREATE DATABASE slack_gateway;
-CREATE DATABASE email_ingest;
 CREATE DATABASE escalation;
-CREATE DATABASE reminder;
 CREATE DATABASE postmortem;
-CREATE DATABASE ticket_exporter;
