@@ -28,6 +28,7 @@ import dev.incident.events.model.Customer;
 import dev.incident.events.model.DeclarationSource;
 import dev.incident.events.model.IncidentMode;
 import dev.incident.testing.KafkaResource;
+import dev.incident.testing.TopicContents;
 
 import static dev.incident.email.GreenMailResource.ADDRESS;
 import static dev.incident.email.GreenMailResource.OTHER_ADDRESS;
@@ -308,7 +309,7 @@ class EmailIngestIT {
     }
 
     private List<CommandEnvelope> commands() {
-        return CommandsTopic.readAll(bootstrap, publisher.topics().commands()).stream()
+        return TopicContents.readAll(bootstrap, publisher.topics().commands()).stream()
                 .map(r -> codec.decodeCommand(r.value()))
                 .toList();
     }
@@ -327,7 +328,7 @@ class EmailIngestIT {
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters() {
-        return CommandsTopic.readAll(bootstrap, publisher.topics().deadLetter());
+        return TopicContents.readAll(bootstrap, publisher.topics().deadLetter());
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {

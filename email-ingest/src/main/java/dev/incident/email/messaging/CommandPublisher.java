@@ -2,7 +2,6 @@ package dev.incident.email.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -13,10 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,6 +21,7 @@ import dev.incident.email.domain.Decision;
 import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.json.ContractCodec;
 import dev.incident.events.kafka.ContractRecords;
+import dev.incident.events.kafka.Producers;
 import dev.incident.events.kafka.Topics;
 import dev.incident.events.model.Actor;
 
@@ -53,19 +50,7 @@ public class CommandPublisher {
                 new ContractRecords(
                         new ContractCodec(), Topics.Names.withPrefix(prefix.orElse("")));
         this.config = config;
-        this.producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true,
-                                ProducerConfig.CLIENT_ID_CONFIG,
-                                SERVICE),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+        this.producer = Producers.reliable(bootstrapServers, SERVICE);
     }
 
     public Topics.Names topics() {

@@ -1,7 +1,6 @@
 package dev.incident.escalation.messaging;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,10 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -22,6 +18,7 @@ import dev.incident.events.command.CommandEnvelope;
 import dev.incident.events.command.IncidentCommand;
 import dev.incident.events.json.ContractCodec;
 import dev.incident.events.kafka.ContractRecords;
+import dev.incident.events.kafka.Producers;
 import dev.incident.events.kafka.Topics;
 import dev.incident.events.model.Actor;
 
@@ -45,19 +42,7 @@ public class CommandSender {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             PlatformConfig platform,
             Clock clock) {
-        this.producer =
-                new KafkaProducer<>(
-                        Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG,
-                                "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                                true,
-                                ProducerConfig.CLIENT_ID_CONFIG,
-                                SERVICE + "-commands"),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
+        this.producer = Producers.reliable(bootstrapServers, SERVICE + "-commands");
         this.records =
                 new ContractRecords(
                         new ContractCodec(),

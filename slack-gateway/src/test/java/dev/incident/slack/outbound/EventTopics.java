@@ -1,26 +1,20 @@
 package dev.incident.slack.outbound;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.incident.events.event.EventEnvelope;
 import dev.incident.events.json.ContractCodec;
 import dev.incident.events.kafka.ContractRecords;
 import dev.incident.events.kafka.Topics;
+import dev.incident.testing.TopicContents;
 
 /** The test's side of the real broker: publishes events, reads commands and dead letters. */
 public final class EventTopics implements AutoCloseable {
@@ -68,32 +62,7 @@ public final class EventTopics implements AutoCloseable {
 
     private List<ConsumerRecord<String, byte[]>> read(
             String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                                        StringDeserializer.class,
-                                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                                        ByteArrayDeserializer.class))) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record :
-                        consumer.poll(Duration.ofMillis(200))) {
-                    if (filter.test(record)) {
-                        found.add(record);
-                    }
-                }
-            }
-            return found;
-        }
+        return TopicContents.readAll(bootstrap, topic).stream().filter(filter).toList();
     }
 
     @Override
