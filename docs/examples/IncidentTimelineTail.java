@@ -19,7 +19,9 @@ import dev.incident.events.json.ContractException;
  * event. Run it next to the local stack (see docs/integrations.md):
  *
  * <pre>
- * java -cp "incident-core/target/quarkus-app/lib/main/*" docs/examples/IncidentTimelineTail.java
+ * java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+ *   -cp "incident-core/target/quarkus-app/lib/boot/*:incident-core/target/quarkus-app/lib/main/*" \
+ *   docs/examples/IncidentTimelineTail.java
  * </pre>
  */
 public class IncidentTimelineTail {
