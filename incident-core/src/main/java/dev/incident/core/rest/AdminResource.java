@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.incident.core.projection.Projection;
 
@@ -31,6 +32,8 @@ public class AdminResource {
     @Operation(
             summary = "Rebuild the read model from the start of the log",
             description = "Runs in the background; the service log shows its progress.")
+    @APIResponse(responseCode = "202", description = "The rebuild started")
+    @APIResponse(responseCode = "401", description = "No or a wrong bearer token")
     public Response rebuild(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Response refusal = token.refusal(authorization);
         if (refusal != null) {

@@ -62,8 +62,8 @@ public class CommandDispatch {
 
         pending.register(commandId, target, decision.what());
         LOG.infof(
-                "incident %s: %s asks to %s (%s)",
-                decision.incidentId(), actor.id(), decision.what(), command.type());
+                "incident %s: %s from %s (%s)",
+                decision.incidentId(), command.type(), actor.id(), decision.what());
         publisher
                 .publish(command)
                 .whenComplete(
