@@ -1,15 +1,12 @@
 package dev.incident.email.mail;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.StoreClosedException;
 
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
@@ -89,10 +86,8 @@ public class MailboxReader {
     private void readForever() {
         var mailbox = config.mailbox();
         while (running) {
-            Instant connectedAt = null;
             try (MailboxConnection open = MailboxConnection.open(mailbox)) {
                 connection = open;
-                connectedAt = Instant.now();
                 LOG.infof(
                         "connected to %s:%d/%s as %s (%s, %s)",
                         mailbox.host(),
@@ -102,21 +97,6 @@ public class MailboxReader {
                         mailbox.ssl() ? "imaps" : "imap",
                         open.canIdle() ? "idle" : "polling");
                 readWhileConnected(open);
-            } catch (FolderClosedException | StoreClosedException e) {
-                // A server may drop a connection that sat idle between sweeps (GreenMail does
-                // within a minute). After a connection that lived, reconnect at once: nothing was
-                // lost, and waiting would only delay the next mail.
-                lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
-                if (running && !livedLongerThan(connectedAt, mailbox.reconnectDelay())) {
-                    LOG.warnf(
-                            e,
-                            "mailbox closed the connection, reconnecting in %s",
-                            mailbox.reconnectDelay());
-                    pause(mailbox.reconnectDelay().toMillis());
-                } else if (running) {
-                    LOG.infof(
-                            "mailbox closed an idle connection (%s); reconnecting", e.getMessage());
-                }
             } catch (MessagingException | CommandPublisher.PublishFailed | RuntimeException e) {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (running) {
@@ -130,10 +110,6 @@ public class MailboxReader {
                 connection = null;
             }
         }
-    }
-
-    private static boolean livedLongerThan(Instant connectedAt, Duration span) {
-        return connectedAt != null && connectedAt.plus(span).isBefore(Instant.now());
     }
 
     private void readWhileConnected(MailboxConnection open)
