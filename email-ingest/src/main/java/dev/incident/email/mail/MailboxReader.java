@@ -83,6 +83,9 @@ public class MailboxReader {
     public record Status(
             boolean enabled, boolean connected, boolean idle, String problem, Instant lastSweep) {}
 
+    /** Sweeps in a row without waiting, while each finds mail. */
+    private static final int MAX_QUICK_SWEEPS = 10;
+
     private void readForever() {
         var mailbox = config.mailbox();
         while (running) {
@@ -126,13 +129,22 @@ public class MailboxReader {
         idling = idle;
         NewMailWatcher watcher = idle ? NewMailWatcher.start(config.mailbox(), newMail) : null;
         try {
+            int quickSweeps = 0;
             while (running) {
                 int handled = sweep.run();
                 lastSweep = Instant.now();
                 if (handled > 0) {
                     LOG.debugf("handled %d messages", handled);
                 }
-                waitForMail();
+
+                // Mail that lands while a sweep runs may raise no notification: the IDLE
+                // connection is between two IDLE commands then. So after a sweep that found mail,
+                // look again at once; every message found leaves the inbox or stops the reader,
+                // and the cap only guards against a server that does not let it leave.
+                if (handled == 0 || ++quickSweeps > MAX_QUICK_SWEEPS) {
+                    quickSweeps = 0;
+                    waitForMail();
+                }
             }
         } finally {
             if (watcher != null) {
